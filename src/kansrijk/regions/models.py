@@ -51,7 +51,10 @@ class Municipality(models.Model):
     code = models.CharField(_("CBS code"), max_length=6, unique=True, help_text="GMxxxx")
     name = models.CharField(_("name"), max_length=150)
     province = models.ForeignKey(
-        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="municipalities"
+        Province,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
     )
     ggd_region = models.ForeignKey(
         GGDRegion,

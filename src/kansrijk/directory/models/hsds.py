@@ -53,10 +53,14 @@ class Organization(HSDSModel):
     legal_status = models.CharField(_("legal status"), max_length=100, blank=True)
     logo = models.URLField(_("logo"), blank=True)
     uri = models.URLField(_("URI"), blank=True)
-    parent_organization = _fk("self", _("parent organisation"), "children", on_delete=models.SET_NULL)
+    parent_organization = _fk(
+        "self", _("parent organisation"), "children", on_delete=models.SET_NULL
+    )
     # Extension: the partner organisation whose directory editors may change this entry.
     managed_by = _fk(
-        "organisations.Organisation", _("managed by"), "directory_organizations",
+        "organisations.Organisation",
+        _("managed by"),
+        "directory_organizations",
         on_delete=models.SET_NULL,
     )
     last_modified = models.DateTimeField(_("last modified"), auto_now=True)
@@ -174,12 +178,8 @@ class Location(HSDSModel):
             "the owning organisation; only a contact route."
         ),
     )
-    municipality = _fk(
-        "regions.Municipality", _("municipality"), "+", on_delete=models.PROTECT
-    )
-    neighbourhood = _fk(
-        "regions.Neighbourhood", _("neighbourhood"), "+", on_delete=models.PROTECT
-    )
+    municipality = _fk("regions.Municipality", _("municipality"), "+", on_delete=models.PROTECT)
+    neighbourhood = _fk("regions.Neighbourhood", _("neighbourhood"), "+", on_delete=models.PROTECT)
 
     class Meta:
         verbose_name = _("location")
@@ -321,7 +321,9 @@ class CostOption(HSDSModel):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     option = models.CharField(_("option"), max_length=255, blank=True)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    amount = models.DecimalField(_("amount"), max_digits=10, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     amount_description = models.TextField(_("amount description"), blank=True)
 
     class Meta:
@@ -389,7 +391,7 @@ class Attribute(HSDSModel):
 
 
 class Metadata(HSDSModel):
-    """HSDS's change history: who changed which field of which record, when, from what to what."""
+    """HSDS's change history: who changed which field of a record, when, from what to what."""
 
     resource_id = models.UUIDField(_("record"), db_index=True)
     resource_type = models.CharField(_("table"), max_length=50)

@@ -5,96 +5,215 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='GGDRegion',
+            name="GGDRegion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='GGxxxx', max_length=6, unique=True, verbose_name='CBS code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="GGxxxx", max_length=6, unique=True, verbose_name="CBS code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'GGD region',
-                'verbose_name_plural': 'GGD regions',
-                'ordering': ['name'],
+                "verbose_name": "GGD region",
+                "verbose_name_plural": "GGD regions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['name'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SafetyRegion',
+            name="SafetyRegion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='VRxx', max_length=4, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="VRxx", max_length=4, unique=True, verbose_name="code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'safety region',
-                'verbose_name_plural': 'safety regions',
-                'ordering': ['name'],
+                "verbose_name": "safety region",
+                "verbose_name_plural": "safety regions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='GMxxxx', max_length=6, unique=True, verbose_name='CBS code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('ggd_region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='regions.ggdregion', verbose_name='GGD region')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='regions.province', verbose_name='province')),
-                ('safety_region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='regions.safetyregion', verbose_name='safety region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="GMxxxx", max_length=6, unique=True, verbose_name="CBS code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "ggd_region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="regions.ggdregion",
+                        verbose_name="GGD region",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="regions.province",
+                        verbose_name="province",
+                    ),
+                ),
+                (
+                    "safety_region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="regions.safetyregion",
+                        verbose_name="safety region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, help_text='WKggggww', max_length=10, null=True, unique=True, verbose_name='CBS code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('inhabitants', models.PositiveIntegerField(blank=True, null=True, verbose_name='inhabitants')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='districts', to='regions.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="WKggggww",
+                        max_length=10,
+                        null=True,
+                        unique=True,
+                        verbose_name="CBS code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "inhabitants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="inhabitants"),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="districts",
+                        to="regions.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['municipality__name', 'name'],
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["municipality__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Neighbourhood',
+            name="Neighbourhood",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, help_text='BUggggwwbb', max_length=12, null=True, unique=True, verbose_name='CBS code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('inhabitants', models.PositiveIntegerField(blank=True, null=True, verbose_name='inhabitants')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='neighbourhoods', to='regions.district', verbose_name='district')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='neighbourhoods', to='regions.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="BUggggwwbb",
+                        max_length=12,
+                        null=True,
+                        unique=True,
+                        verbose_name="CBS code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "inhabitants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="inhabitants"),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="neighbourhoods",
+                        to="regions.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="neighbourhoods",
+                        to="regions.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'neighbourhood',
-                'verbose_name_plural': 'neighbourhoods',
-                'ordering': ['municipality__name', 'name'],
+                "verbose_name": "neighbourhood",
+                "verbose_name_plural": "neighbourhoods",
+                "ordering": ["municipality__name", "name"],
             },
         ),
     ]
