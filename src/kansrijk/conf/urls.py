@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kansrijk.core.views import healthz
+from kansrijk.directory.api import api as hsds_api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("account/", include("kansrijk.accounts.urls")),
+    path("sociale-kaart/", include("kansrijk.directory.urls")),
+    path("api/hsds/", hsds_api.urls),
     path("", include("kansrijk.core.urls")),
 ]
