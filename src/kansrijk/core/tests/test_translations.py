@@ -1,0 +1,68 @@
+"""Dutch comes first: every UI text must have a Dutch translation, none of them fuzzy."""
+
+from pathlib import Path
+
+import pytest
+
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
+CATALOGUES = sorted(PACKAGE_DIR.glob("**/locale/nl/LC_MESSAGES/django.po"))
+
+
+def _entries(path: Path):
+    """Yield (msgid, fuzzy, msgstrs) per entry of a .po file; obsolete (#~) entries are skipped."""
+    entry = None
+    field = None
+    for line in path.read_text(encoding="utf-8").splitlines() + ["#"]:
+        line = line.strip()
+        starts_entry = line.startswith("#") or line.startswith("msgid ")
+        if starts_entry and entry and entry["msgstrs"]:
+            yield entry["msgid"], entry["fuzzy"], entry["msgstrs"]
+            entry = None
+        if entry is None:
+            entry = {"msgid": "", "fuzzy": False, "msgstrs": []}
+        if line.startswith("#,") and "fuzzy" in line:
+            entry["fuzzy"] = True
+        elif line.startswith("msgid "):
+            field, entry["msgid"] = "msgid", _unquote(line[6:])
+        elif line.startswith("msgid_plural "):
+            field = "plural"
+        elif line.startswith("msgstr"):
+            field = "msgstr"
+            entry["msgstrs"].append(_unquote(line.split(" ", 1)[1]))
+        elif line.startswith('"') and field == "msgid":
+            entry["msgid"] += _unquote(line)
+        elif line.startswith('"') and field == "msgstr":
+            entry["msgstrs"][-1] += _unquote(line)
+
+
+def _unquote(text: str) -> str:
+    return text.strip()[1:-1]
+
+
+def test_every_app_with_ui_text_has_a_dutch_catalogue():
+    assert CATALOGUES, "no Dutch translation catalogues found"
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
+def test_every_message_has_a_dutch_translation(catalogue):
+    missing = [
+        msgid
+        for msgid, fuzzy, msgstrs in _entries(catalogue)
+        if msgid and (fuzzy or not msgstrs or any(not s for s in msgstrs))
+    ]
+    assert missing == [], f"untranslated or fuzzy in {catalogue}: {missing[:10]}"
+
+
+@pytest.mark.django_db
+def test_the_home_page_speaks_dutch_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'lang="nl"' in response.text
+    assert "Naar de inhoud" in response.text
+
+
+@pytest.mark.django_db
+def test_the_home_page_speaks_english_on_request(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert 'lang="en"' in response.text
+    assert "Skip to content" in response.text
