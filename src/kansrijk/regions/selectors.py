@@ -6,16 +6,60 @@ from kansrijk.regions.models import District, Municipality, Neighbourhood
 
 
 def municipality_list() -> QuerySet[Municipality]:
-    return Municipality.objects.select_related("province", "ggd_region")
+    return Municipality.objects.select_related("province", "ggd_region", "safety_region")
 
 
 def municipality_get(*, code: str) -> Municipality | None:
-    return Municipality.objects.filter(code=code).first()
+    return municipality_list().filter(code=_clean(code)).first()
+
+
+def municipalities_in_ggd_region(*, code: str) -> QuerySet[Municipality]:
+    return municipality_list().filter(ggd_region__code=_clean(code))
 
 
 def district_list(*, municipality: Municipality) -> QuerySet[District]:
     return District.objects.filter(municipality=municipality)
 
 
-def neighbourhood_list(*, municipality: Municipality) -> QuerySet[Neighbourhood]:
-    return Neighbourhood.objects.filter(municipality=municipality).select_related("district")
+def neighbourhood_list(
+    *, municipality: Municipality, district: District | None = None
+) -> QuerySet[Neighbourhood]:
+    neighbourhoods = Neighbourhood.objects.filter(municipality=municipality)
+    if district is not None:
+        neighbourhoods = neighbourhoods.filter(district=district)
+    return neighbourhoods.select_related("district")
+
+
+def region_get_by_code(*, code: str) -> Municipality | District | Neighbourhood | None:
+    """The municipality, district or neighbourhood with this CBS code (GM, WK or BU), or None."""
+    code = _clean(code)
+    if code.startswith("GM"):
+        return municipality_get(code=code)
+    if code.startswith("WK"):
+        return District.objects.select_related("municipality").filter(code=code).first()
+    if code.startswith("BU"):
+        return (
+            Neighbourhood.objects.select_related("municipality", "district")
+            .filter(code=code)
+            .first()
+        )
+    return None
+
+
+def neighbourhoods_in(*, code: str) -> QuerySet[Neighbourhood]:
+    """All neighbourhoods in the municipality (GM) or district (WK) with this CBS code; for a BU
+    code the neighbourhood itself. One query, no lookup of the parent first."""
+    code = _clean(code)
+    neighbourhoods = Neighbourhood.objects.select_related("district")
+    if code.startswith("GM"):
+        return neighbourhoods.filter(municipality__code=code)
+    if code.startswith("WK"):
+        return neighbourhoods.filter(district__code=code)
+    if code.startswith("BU"):
+        return neighbourhoods.filter(code=code)
+    return neighbourhoods.none()
+
+
+def _clean(code: str) -> str:
+    # StatLine pads its codes with spaces; Amsterdam's letters are upper case (WK0363AA).
+    return code.strip().upper()
