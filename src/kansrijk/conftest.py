@@ -13,3 +13,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         municipalities_import()
         neighbourhoods_import(municipality_codes=TEST_MUNICIPALITY_CODES)
+
+
+from kansrijk.accounts.testing import *  # noqa: E402, F403  (personas for every app's tests)

@@ -52,3 +52,24 @@ class UserRole(models.Model):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+
+class LoginThrottle(models.Model):
+    """Failed log-in attempts (wrong password or code) per username, for the lock-out."""
+
+    username = models.CharField(_("username"), max_length=150, unique=True)
+    failures = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    last_failure = models.DateTimeField(_("last failed attempt"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("log-in lock-out")
+        verbose_name_plural = _("log-in lock-outs")
+
+    def __str__(self) -> str:
+        return self.username
+
+    @staticmethod
+    def key_for(username: str) -> str:
+        # Case and spaces do not give an attacker a fresh counter.
+        return username.strip().lower()[:150]

@@ -1,3 +1,5 @@
+from kansrijk.accounts.views import urlpatterns as view_urlpatterns
+
 app_name = "accounts"
 
-urlpatterns = []
+urlpatterns = [*view_urlpatterns]

@@ -21,7 +21,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 FIELD_ENCRYPTION_KEY = envstr("FIELD_ENCRYPTION_KEY", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "kansrijk.accounts.apps.KansrijkAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +102,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", False)
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Kansrijk")
+# Wrong codes are limited by Kansrijk's own lock-out (accounts.constants.LOCKOUT_*), which
+# explains itself in Dutch; django-otp's silent per-device delay would refuse right codes too.
+OTP_TOTP_THROTTLE_FACTOR = 0
 
 # Dutch first, English second; the parent site adds more languages later.
 LANGUAGE_CODE = "nl"
