@@ -6,6 +6,18 @@ import pytest
 TEST_MUNICIPALITY_CODES = ("GM0479", "GM0917", "GM0355", "GM0228", "GM0202", "GM0226")
 
 
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """A request in another language leaves that language active in the thread; start each test
+    in Dutch, as a fresh process would."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from kansrijk.regions.services import municipalities_import, neighbourhoods_import
