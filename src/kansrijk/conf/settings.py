@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kansrijk.organisations",
     "kansrijk.accounts",
     "kansrijk.directory",
+    "kansrijk.demo",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kansrijk.core.context_processors.navigation",
             ],
         },
     },

@@ -17,6 +17,12 @@ from kansrijk.directory.models.hsds import (
     Taxonomy,
     TaxonomyTerm,
 )
+from kansrijk.directory.models.search import (
+    SearchDocument,
+    SearchPosting,
+    SearchTerm,
+    SearchTermVariant,
+)
 
 __all__ = [
     "Accessibility",
@@ -31,6 +37,10 @@ __all__ = [
     "Phone",
     "Program",
     "Schedule",
+    "SearchDocument",
+    "SearchPosting",
+    "SearchTerm",
+    "SearchTermVariant",
     "Service",
     "ServiceArea",
     "ServiceAtLocation",

@@ -1,0 +1,199 @@
+"""Loading the demo: regions, the four seed coalitions, demo log-ins and the sociale kaart.
+
+Everything is created only when missing (users, organisations, coalitions) or written under
+fixed ids (the directory), so loading twice gives the same data, not twice as much.
+
+The demo log-ins share one password and, where the role needs a second factor, have a TOTP key
+derived from the username. Both are public: a demo database is never a real one.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from kansrijk.accounts import selectors as account_selectors
+from kansrijk.accounts import services as account_services
+from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
+from kansrijk.demo.data.coalitions import COALITIONS, PARTNERS, USERS
+from kansrijk.demo.data.specs import DemoUser
+from kansrijk.demo.hsds import demo_directory, demo_service_objects, demo_uuid
+from kansrijk.directory import selectors as directory_selectors
+from kansrijk.directory import services as directory_services
+from kansrijk.directory.hsds_io import hsds_import_json_objects
+from kansrijk.organisations import selectors as organisation_selectors
+from kansrijk.organisations import services as organisation_services
+from kansrijk.regions.services import municipalities_import, neighbourhoods_import
+
+DEMO_PASSWORD = "kansrijk-demo"
+# Who the directory's change history names for the demo's writes.
+DEMO_ACTOR = "demo"
+
+
+@dataclass(frozen=True)
+class DemoLoadResult:
+    organisations: int
+    coalitions: int
+    users: int
+    services: int
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    name: str
+    roles: tuple[str, ...]
+    organisation: str
+    coalition: str | None
+    job: str  # English msgid
+    totp_secret: str | None  # base32, for an authenticator app; None without a second factor
+
+
+def demo_totp_key(username: str) -> str:
+    """The fixed hex TOTP key of a demo user (20 bytes, as authenticator apps expect)."""
+    return hashlib.sha1(f"kansrijk-demo-totp:{username}".encode()).hexdigest()
+
+
+def demo_regions_load() -> None:
+    """All municipalities, districts and neighbourhoods from ../shared/data (CBS)."""
+    municipalities_import()
+    neighbourhoods_import()
+
+
+def _partners_ensure() -> dict:
+    existing = {o.name: o for o in organisation_selectors.organisation_list()}
+    partners = {}
+    for partner in PARTNERS:
+        organisation = existing.get(partner.name)
+        if organisation is None:
+            organisation = organisation_services.organisation_create(
+                name=partner.name, domain=partner.domain, municipality=partner.municipality
+            )
+        partners[partner.key] = organisation
+    return partners
+
+
+def _coalitions_ensure(partners: dict) -> None:
+    for spec in COALITIONS:
+        members = [partners[key] for key in spec.members]
+        coalition = organisation_selectors.coalition_get(slug=spec.slug)
+        if coalition is None:
+            organisation_services.coalition_create(
+                slug=spec.slug,
+                name=spec.name,
+                municipality_codes=spec.municipalities,
+                member_organisations=members,
+            )
+            continue
+        # A coalition edited in the demo keeps its changes; only missing members come back.
+        present = {m.pk for m in coalition.members.all()}
+        for organisation in members:
+            if organisation.pk not in present:
+                organisation_services.coalition_member_add(
+                    coalition=coalition, organisation=organisation
+                )
+
+
+def _user_ensure(spec: DemoUser, partners: dict):
+    user = account_selectors.user_list().filter(username=spec.username).first()
+    if user is None:
+        is_admin = Role.ADMIN in spec.roles
+        user = account_services.user_create(
+            username=spec.username,
+            password=DEMO_PASSWORD,
+            organisation=partners[spec.partner] if spec.partner else None,
+            roles=spec.roles,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            email=f"{spec.username}@example.nl",
+            # The management site (/beheer/) is for staff users only.
+            is_staff=is_admin,
+            is_superuser=is_admin,
+        )
+    if set(spec.roles) & ROLES_REQUIRING_2FA and (
+        account_selectors.totp_device_get(user=user) is None
+    ):
+        account_services.totp_device_create(user=user, key=demo_totp_key(spec.username))
+    return user
+
+
+def _directory_load(partners: dict, *, refresh: bool) -> None:
+    services = demo_service_objects()
+    if not refresh:
+        # Changes made while trying the demo survive a restart; only missing entries return.
+        present = {
+            str(pk)
+            for pk in directory_selectors.service_list()
+            .filter(pk__in=[s["id"] for s in services])
+            .values_list("pk", flat=True)
+        }
+        services = [s for s in services if s["id"] not in present]
+    if services:
+        hsds_import_json_objects(services=services, source=DEMO_ACTOR)
+    # The partner organisation whose directory editors may edit an entry.
+    owners = {
+        demo_uuid(org.key): partners[org.managed_by]
+        for org in demo_directory().organizations
+        if org.managed_by is not None
+    }
+    for organization in directory_selectors.organization_list().filter(pk__in=list(owners)):
+        owner = owners[str(organization.pk)]
+        if organization.managed_by_id is None:
+            directory_services.organization_update(
+                organization=organization, managed_by=owner, updated_by=DEMO_ACTOR
+            )
+
+
+@transaction.atomic
+def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
+    """Load what is missing of the demo data; expects the regions to be loaded.
+    `refresh_directory` writes every demo service again, undoing edits made in the demo."""
+    partners = _partners_ensure()
+    _coalitions_ensure(partners)
+    for spec in USERS:
+        _user_ensure(spec, partners)
+    _directory_load(partners, refresh=refresh_directory)
+    return DemoLoadResult(
+        organisations=len(partners),
+        coalitions=len(COALITIONS),
+        users=len(USERS),
+        services=len(demo_directory().services),
+    )
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The demo log-ins as they are in the database now, for printing."""
+    partner_names = {p.key: p.name for p in PARTNERS}
+    users = {u.username: u for u in account_selectors.user_list()}
+    logins = []
+    for spec in USERS:
+        user = users.get(spec.username)
+        if user is None:
+            continue
+        device = account_selectors.totp_device_get(user=user)
+        logins.append(
+            DemoLogin(
+                username=spec.username,
+                password=DEMO_PASSWORD,
+                name=f"{spec.first_name} {spec.last_name}",
+                roles=spec.roles,
+                organisation=partner_names.get(spec.partner, ""),
+                coalition=spec.coalition,
+                job=spec.job,
+                totp_secret=account_selectors.totp_secret_text(device) if device else None,
+            )
+        )
+    return logins
+
+
+def demo_current_code(*, username: str) -> str | None:
+    """The code a demo user's authenticator app would show now, for trying the demo without one.
+
+    Only for the demo's own log-ins: their keys are public anyway (derived from the username).
+    """
+    if username not in {spec.username for spec in USERS}:
+        return None
+    user = account_selectors.user_list().filter(username=username).first()
+    device = account_selectors.totp_device_get(user=user) if user else None
+    return account_services.totp_current_code(device) if device else None

@@ -1,0 +1,199 @@
+"""`kansrijk hsds export|import|openapi`: the sociale kaart as HSDS 3.0 data, and the API's
+OpenAPI document.
+
+kansrijk hsds export DIR [--organisation UUID] [--progress]
+kansrijk hsds import PATH [--progress]        # CSV + datapackage.json, or JSON service objects
+kansrijk hsds openapi --check FILE | --write FILE
+"""
+
+import difflib
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kansrijk.directory.hsds_io import HSDSImportError, ProgressLine, hsds_export, hsds_import
+from kansrijk.organisations import selectors as organisation_selectors
+
+# Lines of difference shown when the OpenAPI document drifted.
+DIFF_LINES = 40
+
+
+class _Unended:
+    """The command's stderr without the newline Django adds to every write: the progress line
+    rewrites itself."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def write(self, text: str) -> None:
+        self.wrapper.write(text, ending="")
+
+    def flush(self) -> None:
+        self.wrapper.flush()
+
+    def isatty(self) -> bool:
+        return self.wrapper.isatty()
+
+
+class Command(BaseCommand):
+    help = "Export or import the sociale kaart as HSDS 3.0 data; check the HSDS OpenAPI file."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        export = actions.add_parser(
+            "export",
+            help="Write one CSV file per HSDS table and datapackage.json to DIR.",
+        )
+        export.add_argument("directory", type=Path, metavar="DIR")
+        export.add_argument(
+            "--organisation",
+            metavar="UUID",
+            help="Include the confidential addresses this partner organisation manages.",
+        )
+        export.add_argument("--progress", action="store_true", help="Show progress on stderr.")
+        imports = actions.add_parser(
+            "import",
+            help="Import a directory with datapackage.json and CSV files, or a JSON file (or "
+            "directory of them) with HSDS service objects. Nothing is written when anything "
+            "is wrong.",
+        )
+        imports.add_argument("path", type=Path, metavar="PATH")
+        imports.add_argument(
+            "--progress",
+            action="store_true",
+            help="Show progress on stderr (shown anyway on a terminal).",
+        )
+        openapi = actions.add_parser(
+            "openapi", help="Compare or write the HSDS API's OpenAPI document."
+        )
+        mode = openapi.add_mutually_exclusive_group(required=True)
+        mode.add_argument("--check", type=Path, metavar="FILE", help="Fail when FILE differs.")
+        mode.add_argument("--write", type=Path, metavar="FILE", help="Write the document to FILE.")
+
+    def handle(self, *args, action, **options):
+        if action == "export":
+            self._export(options["directory"], options["organisation"], options["progress"])
+        elif action == "import":
+            self._import(options["path"], options["progress"])
+        else:
+            self._openapi(check=options["check"], write=options["write"])
+
+    def _progress(self, wanted: bool) -> ProgressLine | None:
+        if wanted or self.stderr.isatty():
+            return ProgressLine(_Unended(self.stderr))
+        return None
+
+    # -- export -------------------------------------------------------------------------------
+
+    def _export(self, directory: Path, organisation: str | None, progress: bool) -> None:
+        organisation_id = None
+        if organisation:
+            found = organisation_selectors.organisation_get(uuid=organisation)
+            if found is None:
+                raise CommandError(
+                    _("There is no partner organisation with UUID %(uuid)s.")
+                    % {"uuid": organisation}
+                )
+            organisation_id = found.pk
+        if directory.exists() and not directory.is_dir():
+            raise CommandError(_("%(path)s is not a directory.") % {"path": directory})
+        line = self._progress(progress)
+        try:
+            counts = hsds_export(
+                directory=directory, organisation_id=organisation_id, progress=line
+            )
+        except OSError as error:
+            raise CommandError(
+                _("Cannot write to %(path)s: %(error)s") % {"path": directory, "error": error}
+            ) from error
+        finally:
+            if line is not None:
+                line.close()
+        for name, count in counts.items():
+            self.stdout.write(f"{name}: {count}")
+        self.stdout.write(
+            _("Exported %(rows)d rows to %(path)s.")
+            % {"rows": sum(counts.values()), "path": directory}
+        )
+
+    # -- import -------------------------------------------------------------------------------
+
+    def _import(self, path: Path, progress: bool) -> None:
+        line = self._progress(progress)
+        try:
+            report = hsds_import(path=path, progress=line)
+        except HSDSImportError as error:
+            if line is not None:
+                line.close()
+            for problem in error.errors:
+                self.stderr.write(str(problem))
+            if error.total > len(error.errors):
+                self.stderr.write(
+                    _("... and %(count)d more problems.")
+                    % {"count": error.total - len(error.errors)}
+                )
+            raise CommandError(
+                ngettext(
+                    "Nothing was imported: %(count)d problem found.",
+                    "Nothing was imported: %(count)d problems found.",
+                    error.total,
+                )
+                % {"count": error.total}
+            ) from error
+        if line is not None:
+            line.close()
+        for warning in report.warnings:
+            self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
+        for table, count in report.counts.items():
+            self.stdout.write(
+                _("%(table)s: %(created)d new, %(updated)d changed, %(unchanged)d unchanged.")
+                % {
+                    "table": table,
+                    "created": count.created,
+                    "updated": count.updated,
+                    "unchanged": count.unchanged,
+                }
+            )
+
+    # -- openapi ------------------------------------------------------------------------------
+
+    def _openapi(self, *, check: Path | None, write: Path | None) -> None:
+        from kansrijk.directory.api import openapi_document
+
+        text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
+        if write is not None:
+            write.parent.mkdir(parents=True, exist_ok=True)
+            write.write_text(text, encoding="utf-8")
+            self.stdout.write(_("Wrote %(path)s.") % {"path": write})
+            return
+        if not check.is_file():
+            raise CommandError(
+                _("%(path)s does not exist. Write it with: kansrijk hsds openapi --write %(path)s")
+                % {"path": check}
+            )
+        committed = check.read_text(encoding="utf-8")
+        if committed != text:
+            diff = list(
+                difflib.unified_diff(
+                    committed.splitlines(),
+                    text.splitlines(),
+                    fromfile=str(check),
+                    tofile="openapi_document()",
+                    lineterm="",
+                )
+            )
+            for diff_line in diff[:DIFF_LINES]:
+                self.stderr.write(diff_line)
+            if len(diff) > DIFF_LINES:
+                self.stderr.write("...")
+            raise CommandError(
+                _(
+                    "%(path)s is out of date: the HSDS API changed. Update it with: kansrijk "
+                    "hsds openapi --write %(path)s (make oas), and commit it."
+                )
+                % {"path": check}
+            )
+        self.stdout.write(_("%(path)s is up to date.") % {"path": check})
