@@ -53,6 +53,7 @@ PREFIX_MIN_LENGTH = 4  # shorter words match whole terms only ("ggd"), not every
 TYPO_MIN_LENGTH = 6  # query words this long may hold one typo
 VARIANT_MIN_LENGTH = 5  # terms this long get deletion variants (typo forms are at least 5)
 MAX_QUERY_WORDS = 8
+INDEX_CHUNK = 500  # services per round; also keeps IN lists within SQLite's parameter limit
 MAX_TERMS_PER_PREFIX = 200
 # Rank of a service: 100 per query word it matches, plus per word the best of 2 x field weight,
 # +1 for an exact (not prefix or typo) match. With at most 8 words the bonus stays below 100.
@@ -160,16 +161,18 @@ def search_index_update(*, service_ids: Iterable[UUID] | None = None) -> None:
             keys = list(dict.fromkeys(service_ids))
             term_ids, document_ids = {}, {}
         vocabulary: set[str] = set()
-        cache: dict = {}
+        labels = dict(_fetch(TaxonomyTerm.objects.values_list("pk", "name")))
+        stems_of: dict[str, list[str]] = {}
         for chunk in _batched(keys, INDEX_CHUNK):
             vocabulary |= _index_chunk(
-                chunk, term_ids=term_ids, document_ids=document_ids, cache=cache
+                chunk,
+                term_ids=term_ids,
+                document_ids=document_ids,
+                label_names=labels,
+                stems_of=stems_of,
             )
         if service_ids is None:
             _terms_prune(keep=vocabulary)
-
-
-INDEX_CHUNK = 500  # services per round; also keeps IN lists within SQLite's parameter limit
 
 
 def _fetch(queryset: QuerySet) -> list[tuple]:
@@ -200,10 +203,14 @@ def _large_cache(*, enabled: bool):
 
 
 def _index_chunk(
-    keys: Sequence, *, term_ids: dict[str, int], document_ids: dict, cache: dict
+    keys: Sequence,
+    *,
+    term_ids: dict[str, int],
+    document_ids: dict,
+    label_names: dict,
+    stems_of: dict[str, list[str]],
 ) -> set[str]:
     """Bring the postings of these services up to date; returns the words and stems seen."""
-    label_names = dict(_fetch(TaxonomyTerm.objects.values_list("pk", "name")))
     labels: dict[Any, list[str]] = defaultdict(list)
     # Only link_id in SQL: with link_entity too, SQLite picks the (link_entity, term) index and
     # reads every attribute.
@@ -241,7 +248,7 @@ def _index_chunk(
         weights: dict[str, int] = {}
         for text, weight in fields:
             if text:
-                weights.update(dict.fromkeys(_field_stems(text, vocabulary, cache), weight))
+                weights.update(dict.fromkeys(_field_stems(text, vocabulary, stems_of), weight))
         documents[key] = weights
 
     _terms_ensure(vocabulary, term_ids=term_ids)
@@ -250,17 +257,17 @@ def _index_chunk(
     return vocabulary
 
 
-def _field_stems(text: str, vocabulary: set[str], cache: dict) -> list[str]:
+def _field_stems(text: str, vocabulary: set[str], stems_of: dict[str, list[str]]) -> list[str]:
     """The stems of a field's words; adds the words and stems to the vocabulary. Short texts
-    (names, organisations, terms) repeat across services, so their stems are cached."""
-    stems = cache.get(text)
+    (names, organisations, terms) repeat across services, so their stems are kept."""
+    stems = stems_of.get(text)
     if stems is None:
         found = words(text)
         stems = list({stem(w) for w in found})
         vocabulary.update(found)
         vocabulary.update(stems)
-        if len(text) < 200 and len(cache) < 100_000:
-            cache[text] = stems
+        if len(text) < 200 and len(stems_of) < 100_000:
+            stems_of[text] = stems
     return stems
 
 
@@ -555,12 +562,3 @@ def services_matching(
 
 def _grouped(postings: QuerySet, rank) -> QuerySet:
     return postings.order_by().values("document_id").annotate(rank=rank).values("rank")
-
-
-def index_iter_terms(service_id: UUID) -> Iterator[tuple[str, int]]:
-    """The stems indexed for one service with their weight (for checks and debugging)."""
-    return iter(
-        SearchPosting.objects.filter(document__service_id=service_id)
-        .order_by("term__text")
-        .values_list("term__text", "weight")
-    )

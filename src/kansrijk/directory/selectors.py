@@ -16,7 +16,15 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, Func, OuterRef, Prefetch, Q, QuerySet, UUIDField
+from django.db.models import (
+    Exists,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    UUIDField,
+    prefetch_related_objects,
+)
 from django.utils.dates import WEEKDAYS
 from django.utils.text import get_text_list
 from django.utils.translation import get_language_info, ngettext
@@ -72,7 +80,9 @@ def service_search(
     name). Filters combine with AND; several codes within one filter with OR ("debts or
     housing"). An unknown code or area matches nothing. With a query, each service carries
     `search_rank` (higher is better)."""
-    services = Service.objects.select_related("organization")
+    # No select_related: the join would run for every match before sorting; callers fetch
+    # what they show for the page they show (service_cards does).
+    services = Service.objects.all()
     if not include_inactive:
         services = services.filter(status=ServiceStatus.ACTIVE)
     if organization_id:
@@ -113,14 +123,8 @@ def service_search(
         services = services.filter(with_terms(term_ids))
     taxonomies = _clean(taxonomy_ids)
     if taxonomies:
-        services = services.filter(
-            having(
-                Attribute.objects.filter(
-                    link_entity="service", taxonomy_term__taxonomy_id__in=taxonomies
-                ),
-                "link_id",
-            )
-        )
+        terms = TaxonomyTerm.objects.filter(taxonomy_id__in=taxonomies)
+        services = services.filter(with_terms(list(terms.values_list("pk", flat=True))))
     if language_code:
         services = services.filter(
             having(Language.objects.filter(code__iexact=language_code.strip()), "service_id")
@@ -146,6 +150,8 @@ class _Unindexed(Func):
 
 
 def _clean(values: Iterable[Any] | None) -> list[Any]:
+    if isinstance(values, str | uuid.UUID):
+        values = [values]  # one code given where several may be
     return [v for v in (values or ()) if v not in ("", None)]
 
 
@@ -201,11 +207,9 @@ def _services_reaching_municipality(municipality) -> QuerySet:
 
 def _services_in_area(*, area: Q, municipality) -> QuerySet:
     by_area = ServiceArea.objects.filter(area).values("service_id")
-    hoods = region_selectors.neighbourhood_list(municipality=municipality).values("pk")
+    # Without service areas a service serves the municipalities of its locations (whole).
     by_location = (
-        ServiceAtLocation.objects.filter(
-            Q(location__municipality_id=municipality.pk) | Q(location__neighbourhood__in=hoods)
-        )
+        ServiceAtLocation.objects.filter(location__municipality_id=municipality.pk)
         .filter(~Exists(ServiceArea.objects.filter(service_id=OuterRef("service_id"))))
         .values("service_id")
     )
@@ -231,6 +235,7 @@ def service_list() -> QuerySet[Service]:
 
 
 SEARCH_PAGE_SIZE = 20
+SEARCH_WINDOW = 1000  # up to this many matches, the page is cut from one list of ids
 
 
 @dataclass
@@ -248,7 +253,17 @@ def service_search_page(
 ) -> SearchResults:
     """One page of service_search(**filters) with the details of each result. A page number
     that is not a number gives the first page, one past the end the last."""
-    page = Paginator(service_search(**filters), per_page).get_page(page_number)
+    services = service_search(**filters)
+    page = None
+    if any(filters.get(k) for k in ("municipality_code", "neighbourhood_code")):
+        # Within one area the matches are few: one query gives both the count and the page.
+        ids = list(services.values_list("pk", flat=True)[:SEARCH_WINDOW])
+        if len(ids) < SEARCH_WINDOW:
+            page = Paginator(ids, per_page).get_page(page_number)
+            found = Service.objects.in_bulk(page.object_list)
+            page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    if page is None:
+        page = Paginator(services, per_page).get_page(page_number)
     cards = service_cards(services=page.object_list, organisation_id=organisation_id)
     return SearchResults(page=page, cards=cards)
 
@@ -365,19 +380,35 @@ def service_cards(*, services: Sequence[Service], organisation_id: int | None) -
     if not services:
         return []
     ids = [s.pk for s in services]
-    at_locations = (
-        ServiceAtLocation.objects.filter(service_id__in=ids)
-        .select_related("location__organization")
-        .prefetch_related(
-            Prefetch("location__addresses", queryset=Address.objects.order_by("address_type")),
-            Prefetch("location__phones", queryset=Phone.objects.order_by("number")),
-            "schedules",
-            "location__schedules",
+    prefetch_related_objects(services, "organization")
+    at_locations = list(
+        ServiceAtLocation.objects.filter(service_id__in=ids).select_related(
+            "location__organization"
         )
     )
-    by_service = defaultdict(list)
-    for sal in at_locations:
-        by_service[sal.service_id].append(sal)
+    sal_ids = [sal.pk for sal in at_locations]
+    location_ids = {sal.location_id for sal in at_locations}
+
+    addresses = defaultdict(list)
+    for address in Address.objects.filter(location_id__in=location_ids).order_by("address_type"):
+        addresses[address.location_id].append(address)
+    phones = defaultdict(list)
+    for phone in Phone.objects.filter(
+        Q(service_id__in=ids) | Q(location_id__in=location_ids)
+    ).order_by("number"):
+        if phone.service_id:
+            phones[phone.service_id].append(phone)
+        elif phone.location_id:
+            phones[phone.location_id].append(phone)
+    schedules = defaultdict(list)
+    for schedule in Schedule.objects.filter(
+        Q(service_id__in=ids)
+        | Q(service_at_location_id__in=sal_ids)
+        | Q(location_id__in=location_ids)
+    ).order_by("opens_at"):
+        # A location's own opening hours count; another service's hours there do not.
+        key = schedule.service_at_location_id or schedule.service_id or schedule.location_id
+        schedules[key].append(schedule)
 
     labels: dict[tuple[uuid.UUID, str], list[str]] = defaultdict(list)
     # Only link_id in SQL: with link_entity too, SQLite picks the (link_entity, term) index and
@@ -389,49 +420,40 @@ def service_cards(*, services: Sequence[Service], organisation_id: int | None) -
     ):
         if link_entity == "service":
             labels[(link_id, link_type)].append(name)
+    languages = defaultdict(list)
+    for language in Language.objects.filter(service_id__in=ids).order_by("name", "code"):
+        languages[language.service_id].append(language)
+    costs = defaultdict(list)
+    for option in CostOption.objects.filter(service_id__in=ids).order_by("amount"):
+        costs[option.service_id].append(option)
 
-    children: dict[str, dict[uuid.UUID, list]] = {}
-    for name, queryset in (
-        ("phones", Phone.objects.filter(service_id__in=ids).order_by("number")),
-        ("schedules", Schedule.objects.filter(service_id__in=ids).order_by("opens_at")),
-        ("languages", Language.objects.filter(service_id__in=ids).order_by("name", "code")),
-        ("cost_options", CostOption.objects.filter(service_id__in=ids).order_by("amount")),
-    ):
-        grouped = defaultdict(list)
-        for row in queryset:
-            grouped[row.service_id].append(row)
-        children[name] = grouped
-
-    cards = []
-    for service in services:
-        card = ServiceCard(
+    by_service = defaultdict(list)
+    for sal in at_locations:
+        location = sal.location
+        visible = address_visible(location=location, organisation_id=organisation_id)
+        by_service[sal.service_id].append(
+            LocationCard(
+                location=location,
+                address=next(iter(addresses[location.pk]), None) if visible else None,
+                address_confidential=not visible,
+                phones=phones[location.pk],
+                schedules=schedules[sal.pk] + schedules[location.pk],
+            )
+        )
+    return [
+        ServiceCard(
             service=service,
             themes=labels[(service.pk, LINK_TYPE_THEME)],
             target_groups=labels[(service.pk, LINK_TYPE_ELIGIBILITY)],
             phases=labels[(service.pk, LINK_TYPE_PHASE)],
-            **{name: grouped[service.pk] for name, grouped in children.items()},
+            locations=by_service[service.pk],
+            schedules=schedules[service.pk],
+            phones=phones[service.pk],
+            languages=languages[service.pk],
+            cost_options=costs[service.pk],
         )
-        for sal in by_service[service.pk]:
-            location = sal.location
-            visible = address_visible(location=location, organisation_id=organisation_id)
-            addresses = list(location.addresses.all())
-            card.locations.append(
-                LocationCard(
-                    location=location,
-                    address=addresses[0] if visible and addresses else None,
-                    address_confidential=not visible,
-                    phones=list(location.phones.all()),
-                    # The location's own opening hours, not another service's there.
-                    schedules=list(sal.schedules.all())
-                    + [
-                        s
-                        for s in location.schedules.all()
-                        if s.service_id is None and s.service_at_location_id is None
-                    ],
-                )
-            )
-        cards.append(card)
-    return cards
+        for service in services
+    ]
 
 
 LANGUAGES_CACHE_KEY = "directory:search-languages"
@@ -482,37 +504,30 @@ class SearchOptions:
     languages: list[tuple[str, str]]
 
 
-def search_options(*, municipality_code: str | None) -> SearchOptions:
-    """The filter choices; neighbourhoods only for the given municipality (there are 14,000)."""
-    municipalities = list(
-        region_selectors.municipality_list().order_by("name").values_list("code", "name")
-    )
-    neighbourhoods: list[tuple[str, list[tuple[str, str]]]] = []
-    municipality = (
-        region_selectors.municipality_get(code=municipality_code.strip().upper())
-        if municipality_code
-        else None
-    )
-    if municipality is not None:
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for code, name, district in (
-            region_selectors.neighbourhood_list(municipality=municipality)
-            .exclude(code=None)
-            .order_by("district__name", "name")
-            .values_list("code", "name", "district__name")
-        ):
-            groups.setdefault(district or "", []).append((code, name))
-        neighbourhoods = list(groups.items())
+OPTIONS_CACHE_SECONDS = 300
 
-    terms: dict[str, list[tuple[str, str]]] = {}
-    names = dict(
-        TaxonomyTerm.objects.filter(
-            taxonomy_id__in=[taxonomy_id(code) for code in TAXONOMIES]
-        ).values_list("code", "name")
+
+def search_options(*, municipality_code: str | None) -> SearchOptions:
+    """The filter choices; neighbourhoods only for the given municipality (there are 14,000).
+    Cached for a few minutes: every search page shows them, and they seldom change."""
+    municipalities = cache.get_or_set(
+        "directory:search-municipalities",
+        lambda: list(
+            region_selectors.municipality_list().order_by("name").values_list("code", "name")
+        ),
+        OPTIONS_CACHE_SECONDS,
     )
-    for taxonomy_code, (_name, _description, shipped) in TAXONOMIES.items():
-        # In the taxonomy's own order (phases follow time); names as the database has them.
-        terms[taxonomy_code] = [(code, names[code]) for code, *_rest in shipped if code in names]
+    code = (municipality_code or "").strip().upper()
+    neighbourhoods = (
+        cache.get_or_set(
+            f"directory:search-neighbourhoods:{code}",
+            lambda: _neighbourhood_choices(code),
+            OPTIONS_CACHE_SECONDS,
+        )
+        if code in dict(municipalities)
+        else []
+    )
+    terms = cache.get_or_set("directory:search-terms", _term_choices, OPTIONS_CACHE_SECONDS)
     return SearchOptions(
         municipalities=municipalities,
         neighbourhoods=neighbourhoods,
@@ -521,3 +536,30 @@ def search_options(*, municipality_code: str | None) -> SearchOptions:
         phases=terms[PHASE_TAXONOMY],
         languages=search_languages(),
     )
+
+
+def _neighbourhood_choices(municipality_code: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    municipality = region_selectors.municipality_get(code=municipality_code)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code, name, district in (
+        region_selectors.neighbourhood_list(municipality=municipality)
+        .exclude(code=None)
+        .order_by("district__name", "name")
+        .values_list("code", "name", "district__name")
+    ):
+        groups.setdefault(district or "", []).append((code, name))
+    return list(groups.items())
+
+
+def _term_choices() -> dict[str, list[tuple[str, str]]]:
+    """Per taxonomy its (code, name) in the taxonomy's own order (phases follow time), with
+    the names as the database has them."""
+    names = dict(
+        TaxonomyTerm.objects.filter(
+            taxonomy_id__in=[taxonomy_id(code) for code in TAXONOMIES]
+        ).values_list("code", "name")
+    )
+    return {
+        taxonomy_code: [(code, names[code]) for code, *_rest in shipped if code in names]
+        for taxonomy_code, (_name, _description, shipped) in TAXONOMIES.items()
+    }

@@ -40,9 +40,8 @@ CHUNK = 2000
 _LOOKUPS = {
     ("location", "municipality"): "municipality__code",
     ("location", "neighbourhood"): "neighbourhood__code",
-    ("taxonomy_term", "taxonomy"): "taxonomy__name",
 }
-_AREA_CODES = ("neighbourhood__code", "district__code", "municipality__code")
+_AREA_CODES = ["neighbourhood__code", "district__code", "municipality__code"]
 
 
 def _hidden_locations(organisation_id: int | None) -> list[uuid.UUID]:
@@ -82,29 +81,40 @@ def _any_of(type_field: str, id_field: str, exported: dict, names) -> Q:
 def _rows(table: Table, queryset, hidden: set[uuid.UUID]):
     """The CSV rows of one table, as text."""
     columns = table.columns
-    fields = []
-    for column in columns:
-        fields.append(_LOOKUPS.get((table.name, column.name)) or column.attname)
+    names = [c.name for c in columns]
+    fields = [_LOOKUPS.get((table.name, c.name)) or c.attname for c in columns]
+    fix = None
     if table.name == "service_area":
-        fields += list(_AREA_CODES)
-    hidden_positions = []
-    if table.name == "location":
-        hidden_positions = [
-            i for i, c in enumerate(columns) if c.name in CONFIDENTIAL_LOCATION_FIELDS
-        ]
-    if table.name == "service_area":
-        extent = [c.name for c in columns].index("extent")
-        extent_type = [c.name for c in columns].index("extent_type")
-    for record in queryset.order_by("pk").values_list(*fields).iterator(chunk_size=CHUNK):
-        values = list(record[: len(columns)])
-        if table.name == "service_area":
+        fields += _AREA_CODES
+        extent, extent_type = names.index("extent"), names.index("extent_type")
+
+        def fix(values, related):
             # One CBS region per area; HSDS's extent carries its code.
-            code = next((c for c in record[len(columns) :] if c), None)
+            code = next((c for c in related if c), None)
             if code:
                 values[extent], values[extent_type] = code, EXTENT_TYPE_CBS_CODE
-        if hidden_positions and values[0] in hidden:
-            for position in hidden_positions:
-                values[position] = None
+
+    elif table.name == "taxonomy_term":
+        # HSDS: which taxonomy is in use, "if possible, provide a URI" (as the API does).
+        label = names.index("taxonomy")
+        fields[label] = "taxonomy__uri"
+        fields.append("taxonomy__name")
+
+        def fix(values, related):
+            values[label] = values[label] or related[0]
+
+    elif table.name == "location":
+        secret = [i for i, name in enumerate(names) if name in CONFIDENTIAL_LOCATION_FIELDS]
+
+        def fix(values, related):
+            if values[0] in hidden:
+                for position in secret:
+                    values[position] = None
+
+    for record in queryset.order_by("pk").values_list(*fields).iterator(chunk_size=CHUNK):
+        values = list(record[: len(columns)])
+        if fix is not None:
+            fix(values, record[len(columns) :])
         yield [as_text(column, value) for column, value in zip(columns, values, strict=True)]
 
 

@@ -9,8 +9,10 @@ a parent object is expected (`"organization": {"id": ...}`, `"taxonomy_term": {"
 reference to a row that must be in the import or in the sociale kaart.
 
 Kansrijk's extensions use the CSV column names: service.capacity_status, capacity_wait_weeks,
-capacity_updated, self_referral; location.is_confidential, municipality,
-neighbourhood; a service area's CBS code in `extent` with `extent_type` "cbs_code".
+capacity_updated, self_referral; location.is_confidential, municipality and neighbourhood (CBS
+codes, as the API writes them; municipality_code and neighbourhood_code are read too); a
+service area's CBS code in `extent` with `extent_type` "cbs_code" (or "text", as the API
+writes it).
 """
 
 import json
@@ -23,7 +25,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from kansrijk.directory.hsds_io.errors import ErrorList, RowError
-from kansrijk.directory.hsds_io.schema import WRITE_ORDER, Table, tables
+from kansrijk.directory.hsds_io.schema import COLUMN_ALIASES, WRITE_ORDER, Table, tables
 from kansrijk.directory.hsds_io.validation import RawRow
 from kansrijk.directory.hsds_io.values import is_missing
 
@@ -198,7 +200,9 @@ class Flattener:
             return object_id
 
         values = {}
+        aliases = COLUMN_ALIASES.get(table_name, {})
         for key, value in obj.items():
+            key = aliases.get(key, key)
             if key in table.by_name:
                 values[key] = value
             elif key not in self._nested_keys(table_name):

@@ -102,6 +102,12 @@ RANGES = {
     ("service", "maximum_age"): (0, None),
 }
 
+# Other spellings of extension columns, read as the column they name (the API says
+# "municipality"; early demo data said "municipality_code").
+COLUMN_ALIASES = {
+    "location": {"municipality_code": "municipality", "neighbourhood_code": "neighbourhood"},
+}
+
 # Location fields that reveal where a confidential location is; left empty in an export for
 # outside the owning organisation, like its addresses and accessibility rows (as the API does).
 CONFIDENTIAL_LOCATION_FIELDS = (

@@ -8,7 +8,13 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from kansrijk.directory.hsds_io.errors import ErrorList, RowError
-from kansrijk.directory.hsds_io.schema import Table, hsds_table_names, tables, tables_by_path
+from kansrijk.directory.hsds_io.schema import (
+    COLUMN_ALIASES,
+    Table,
+    hsds_table_names,
+    tables,
+    tables_by_path,
+)
 from kansrijk.directory.hsds_io.validation import RawRow
 
 DATAPACKAGE = "datapackage.json"
@@ -45,7 +51,8 @@ class CsvSource:
                 self.label, None, "", _("The file cannot be read: %(error)s") % {"error": error}
             )
             return False
-        self.header = [name.strip() for name in header or []]
+        aliases = COLUMN_ALIASES.get(self.table.name, {})
+        self.header = [aliases.get(name.strip(), name.strip()) for name in header or []]
         ok = True
         seen = set()
         for name in self.header:

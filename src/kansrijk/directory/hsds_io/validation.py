@@ -5,8 +5,9 @@ Both forms (CSV files, JSON service objects) become rows per HSDS table (`RawRow
 numbers, email, URL, enumerations, CBS codes), duplicate ids, and foreign keys to rows of the
 import; foreign keys to rows that must already be in the sociale kaart are collected and checked
 by `check_against_database`, inside the transaction that writes. The writer reads the rows a
-second time through the same `row_clean`, so what is written is exactly what was checked, and
-a large import never holds all its rows in memory.
+second time through the same `row_clean` (skipping only the validators that change nothing,
+such as the email check), so what is written is what was checked, and a large import never
+holds all its rows in memory.
 """
 
 import functools
@@ -131,10 +132,12 @@ class Context:
         if name in self.taxonomy_names:
             return self.taxonomy_names[name]
         if self._db_taxonomy_names is None:
-            self._db_taxonomy_names = {
-                taxonomy_name: str(pk)
-                for taxonomy_name, pk in hsds.Taxonomy.objects.values_list("name", "id")
-            }
+            # A term names its taxonomy by URI or by name (HSDS: "if possible, a URI").
+            self._db_taxonomy_names = {}
+            for pk, taxonomy_name, uri in hsds.Taxonomy.objects.values_list("id", "name", "uri"):
+                self._db_taxonomy_names.setdefault(taxonomy_name, str(pk))
+                if uri:
+                    self._db_taxonomy_names.setdefault(uri, str(pk))
         if name in self._db_taxonomy_names:
             return self._db_taxonomy_names[name]
         taxonomy_id = str(uuid.uuid5(IMPLIED_TAXONOMY_NAMESPACE, name))
@@ -211,8 +214,10 @@ def _service_area_rules(values, extra, raw, ctx, report) -> None:
 
 
 def _taxonomy_rules(values, extra, raw, ctx, report) -> None:
-    if values.get("name") and values.get("id") is not None:
-        ctx.taxonomy_names.setdefault(values["name"], values["id"])
+    if values.get("id") is not None:
+        for label in (values.get("name"), values.get("uri")):
+            if label:
+                ctx.taxonomy_names.setdefault(label, values["id"])
 
 
 def _taxonomy_term_rules(values, extra, raw, ctx, report) -> None:

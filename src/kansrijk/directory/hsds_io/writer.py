@@ -1,10 +1,11 @@
 """Writing checked rows: create or update by HSDS id, in batches, inside the caller's
 transaction.
 
-Per batch one query reads the rows that exist; new rows are inserted with bulk_create, changed
-rows updated with one INSERT ... ON CONFLICT (id) DO UPDATE, unchanged rows left alone (no new
-version, no history, no reindex). An updated service gets a new version, so an edit form opened
-before the import cannot overwrite it unseen.
+Per batch one query reads the rows that exist (none when the table was empty); new rows are
+inserted with one INSERT run for the whole batch, changed rows updated with bulk_create's
+INSERT ... ON CONFLICT (id) DO UPDATE, unchanged rows left alone (no new version, no history, no
+reindex). An updated service gets a new version, so an edit form opened before the import
+cannot overwrite it unseen.
 """
 
 import datetime
@@ -142,7 +143,8 @@ class _TableWriter:
 
 def _keep_hidden_location_fields(values: dict, old: dict) -> None:
     """An export for outside the owner leaves a confidential location's coordinates,
-    external identifier and neighbourhood empty; importing it back must not erase them."""
+    transportation, external identifier and neighbourhood empty; importing it back must not
+    erase them."""
     if values.get("is_confidential") and all(
         _empty(values.get(a)) for a in _HIDDEN_LOCATION_ATTNAMES
     ):

@@ -2,6 +2,7 @@
 
 import io
 import json
+from unittest import mock
 
 import pytest
 
@@ -22,7 +23,10 @@ pytestmark = pytest.mark.django_db
 def run(*args: str, capsys) -> tuple[int, str, str]:
     """Run `kansrijk hsds ...` as from the shell: exit code, stdout, stderr."""
     try:
-        cli.main(["hsds", *args])
+        # From the shell Django closes all connections afterwards; on PostgreSQL that would end
+        # the test's transaction, so keep the connection open here.
+        with mock.patch("django.db.connections.close_all"):
+            cli.main(["hsds", *args])
         code = 0
     except SystemExit as exit:
         code = exit.code

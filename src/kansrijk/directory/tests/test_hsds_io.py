@@ -582,3 +582,35 @@ def test_it_imports_csv_files_without_datapackage_and_warns_about_unknown_column
 
     assert report.counts["service_at_location"].created == 1
     assert [(w.file, w.field) for w in report.warnings] == [("contacts.csv", "favourite_colour")]
+
+
+def test_it_warns_about_hsds_tables_kansrijk_does_not_store(exported):
+    (exported / "datapackage.json").unlink()
+    (exported / "funding.csv").write_text("id,source\r\n" + "f" * 8 + ",Gemeente\r\n")
+
+    report = hsds_import(path=exported)
+
+    assert [(w.file, w.row) for w in report.warnings] == [("funding.csv", None)]
+    assert "1" in report.warnings[0].message
+
+
+def test_it_refuses_a_datapackage_path_outside_the_package(exported):
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"][0]["path"] = "../organizations.csv"
+    (exported / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+    errors = _import_errors(exported)
+
+    assert [(e.file, e.field) for e in errors] == [("datapackage.json", "resources[0].path")]
+
+
+def test_it_refuses_a_missing_required_column(exported):
+    directory_empty()
+    rows = read_csv(exported / "addresses.csv")
+    write_csv(
+        exported / "addresses.csv", [{k: v for k, v in r.items() if k != "city"} for r in rows]
+    )
+
+    errors = _import_errors(exported)
+
+    assert [(e.file, e.row, e.field) for e in errors] == [("addresses.csv", 1, "city")]

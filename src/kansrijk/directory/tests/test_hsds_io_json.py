@@ -6,8 +6,10 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 
 from kansrijk.directory import models as hsds
+from kansrijk.directory import search
 from kansrijk.directory.constants import LINK_TYPE_PHASE, LINK_TYPE_THEME
 from kansrijk.directory.hsds_io import (
     HSDSImportError,
@@ -16,7 +18,7 @@ from kansrijk.directory.hsds_io import (
     hsds_import_json_objects,
 )
 from kansrijk.directory.kansrijke_start_taxonomy import term_id
-from kansrijk.directory.tests.test_hsds_io import directory_empty, zaanstad_areas
+from kansrijk.directory.tests.test_hsds_io import directory_empty, directory_fill, zaanstad_areas
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +295,65 @@ def test_a_taxonomy_named_without_id_is_created_once():
 
     taxonomy = hsds.Taxonomy.objects.get(name="Open Eligibility")
     assert hsds.TaxonomyTerm.objects.get(pk=_id(500)).taxonomy == taxonomy
+
+
+def test_what_the_api_answers_imports_back_the_same(tmp_path):
+    from kansrijk.directory.hsds_serialise import services_to_hsds, services_with_hsds_related
+
+    rows = directory_fill()
+    hsds.Organization.objects.update(parent_organization=None)
+    hsds_export(directory=tmp_path / "before")
+    answer = services_to_hsds(
+        services_with_hsds_related(hsds.Service.objects.order_by("name"), full=True), full=True
+    )
+    answer = json.loads(json.dumps(answer, cls=DjangoJSONEncoder))
+    directory_empty()
+
+    hsds_import_json_objects(services=answer, source="api")
+
+    hsds_export(directory=tmp_path / "after")
+    # The API shows services with what belongs to them, not the change history or taxonomy
+    # terms that no service uses.
+    for name in (
+        "services.csv",
+        "locations.csv",
+        "addresses.csv",
+        "service_at_location.csv",
+        "service_areas.csv",
+        "contacts.csv",
+        "phones.csv",
+        "schedules.csv",
+        "languages.csv",
+        "cost_options.csv",
+        "accessibility.csv",
+        "attributes.csv",
+        "programs.csv",
+    ):
+        before = (tmp_path / "before" / name).read_text(encoding="utf-8")
+        assert (tmp_path / "after" / name).read_text(encoding="utf-8") == before, name
+    assert rows["service"].pk in {s.pk for s in hsds.Service.objects.all()}
+
+
+def test_it_reindexes_the_services_it_wrote(monkeypatch):
+    reindexed = []
+    monkeypatch.setattr(
+        search, "search_index_update", lambda *, service_ids=None: reindexed.append(service_ids)
+    )
+
+    hsds_import_json_objects(services=[service(10)], source="demo")
+
+    assert reindexed == [[uuid.UUID(_id(10))]]
+
+
+def test_it_reads_the_older_spelling_of_the_cbs_code_properties():
+    data = service()
+    place = data["service_at_locations"][0]["location"]
+    place["municipality_code"] = place.pop("municipality")
+    place["neighbourhood_code"] = place.pop("neighbourhood")
+
+    report = hsds_import_json_objects(services=[data], source="demo")
+
+    zaanstad, _district, hood = zaanstad_areas()
+    location = hsds.Location.objects.get(pk=LOCATION)
+    assert (location.municipality, location.neighbourhood) == (zaanstad, hood)
+    assert report.warnings == [w for w in report.warnings if w.field == "service.funding"]

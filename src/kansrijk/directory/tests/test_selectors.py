@@ -117,9 +117,7 @@ def test_a_municipality_finds_its_services_at_every_level(zaanstad, reach):
     }
 
 
-def test_a_neighbourhood_finds_its_own_its_districts_and_the_whole_municipalitys(
-    zaanstad, reach
-):
+def test_a_neighbourhood_finds_its_own_its_districts_and_the_whole_municipalitys(zaanstad, reach):
     assert _names(neighbourhood_code=zaanstad.hood.code) == {
         "Whole municipality",
         "District",
@@ -216,9 +214,7 @@ def test_filters_combine_the_same_within_a_municipality(zaanstad, offer):
 
     assert _names(**base, theme_codes=["debts-and-money"]) == {"Debts", "Housing"}
     assert _names(**base, theme_codes=["debts-and-money"], free_of_charge=True) == {"Debts"}
-    assert _names(**base, target_group_codes=["fathers"], phase_codes=["0-6-months"]) == {
-        "Housing"
-    }
+    assert _names(**base, target_group_codes=["fathers"], phase_codes=["0-6-months"]) == {"Housing"}
     assert _names(**base, language_code="ar", self_referral=True) == {"Debts"}
     assert _names(**base, theme_codes=["housing"], language_code="ar") == set()
 
@@ -331,3 +327,24 @@ def test_opening_hours_read_in_dutch():
         assert selectors.schedule_text(monthly) == (
             "1e dinsdag van de maand, laatste vrijdag van de maand"
         )
+
+
+def test_a_page_of_results_is_the_same_however_it_is_cut(zaanstad, monkeypatch):
+    for number in range(25):
+        service = ServiceFactory(name=f"Voedselbank {number:02d}")
+        ServiceArea.objects.create(service=service, municipality=zaanstad.municipality)
+    search_index_update()
+    filters = {"query": "voedselbank", "municipality_code": "GM0479"}
+
+    def page(number):
+        results = selectors.service_search_page(
+            filters=filters, page_number=number, organisation_id=None
+        )
+        return results.page.paginator.count, [c.service.name for c in results.cards]
+
+    from_ids = [page(1), page(2), page("x")]
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 0)  # count, then a slice of the query
+    from_query = [page(1), page(2), page("x")]
+
+    assert from_ids == from_query
+    assert from_ids[1] == (25, [f"Voedselbank {n}" for n in range(20, 25)])

@@ -9,6 +9,7 @@ from html import escape
 from typing import Any
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,10 +19,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.directory import selectors
 
-# GET parameters are Dutch: they show in the address bar and in shared links.
+# GET parameters are Dutch: they show in the address bar and in shared links. The page links
+# in search.html use the same name.
 PAGE_PARAMETER = "pagina"
 QUERY_MAX_LENGTH = 200
 _BU_CODE = re.compile(r"^BU\d{4}[0-9A-Z]{4}$")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", re.IGNORECASE)
 
 
 class _Select(forms.Select):
@@ -87,17 +90,27 @@ class ServiceSearchForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose phases from the list.")},
     )
-    taal = forms.ChoiceField(
+    # Any well-formed language code, not only those listed: the list is a few minutes old
+    # at most, and a shared link to a language no service offers (yet) finds nothing.
+    taal = forms.CharField(
         label=_("Language spoken"),
         required=False,
+        max_length=10,
         widget=_Select,
-        error_messages={"invalid_choice": _("Choose a language from the list.")},
+        validators=[RegexValidator(_LANGUAGE_CODE, message=_("Choose a language from the list."))],
+        error_messages={"max_length": _("Choose a language from the list.")},
     )
     gratis = forms.BooleanField(label=_("Free of charge"), required=False)
     zelf_aanmelden = forms.BooleanField(label=_("Self-referral possible"), required=False)
 
-    def __init__(self, *args, options: selectors.SearchOptions, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, options: selectors.SearchOptions, **kwargs):
+        if data is not None:
+            # CBS codes typed by hand in lower case are still the same place.
+            data = data.copy()
+            for name in ("gemeente", "buurt"):
+                if name in data:
+                    data[name] = data[name].strip().upper()
+        super().__init__(data, **kwargs)
         fields = self.fields
         fields["gemeente"].choices = [("", _("All municipalities")), *options.municipalities]
         fields["buurt"].choices = [
@@ -110,18 +123,19 @@ class ServiceSearchForm(forms.Form):
         fields["thema"].choices = options.themes
         fields["doelgroep"].choices = options.target_groups
         fields["fase"].choices = options.phases
-        fields["taal"].choices = [("", _("Any language")), *options.languages]
+        languages = [("", _("Any language")), *options.languages]
+        asked = (self.data.get("taal") or "").strip().lower() if self.is_bound else ""
+        if _LANGUAGE_CODE.match(asked) and asked not in dict(languages):
+            languages.append((asked, selectors.language_label(code=asked)))
+        fields["taal"].widget.choices = languages
         fields["q"].widget.attrs["class"] = "utrecht-textbox"
         for name in ("gemeente", "buurt", "taal"):
             fields[name].widget.attrs["class"] = "utrecht-select"
         for name in ("gratis", "zelf_aanmelden"):
             fields[name].widget.attrs["class"] = "utrecht-checkbox"
 
-    def clean_gemeente(self) -> str:
-        return self.cleaned_data["gemeente"].strip().upper()
-
-    def clean_buurt(self) -> str:
-        return self.cleaned_data["buurt"].strip().upper()
+    def clean_taal(self) -> str:
+        return self.cleaned_data["taal"].strip().lower()
 
     def has_criteria(self) -> bool:
         return any(self.cleaned_data.get(name) for name in self.fields)
@@ -162,7 +176,7 @@ def search(request: HttpRequest) -> HttpResponse:
     options = selectors.search_options(municipality_code=_municipality_of(request.GET))
     bound = any(value for key, value in request.GET.items() if key != PAGE_PARAMETER)
     form = ServiceSearchForm(request.GET if bound else None, options=options)
-    context: dict[str, Any] = {"form": form, "page_parameter": PAGE_PARAMETER}
+    context: dict[str, Any] = {"form": form}
     status = 200
     if bound and not form.is_valid():
         status = 400
