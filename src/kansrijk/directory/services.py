@@ -75,7 +75,7 @@ _TAXONOMY_LINKS = (
 )
 
 # Columns that are bookkeeping, not content: never part of a change or of the history.
-_NOT_EDITABLE = {"id", "version", "last_modified", "search_text", "capacity_updated"}
+_NOT_EDITABLE = {"id", "version", "last_modified", "capacity_updated"}
 
 SERVICE_FIELDS = frozenset(
     f.name

@@ -134,8 +134,6 @@ class Service(HSDSModel):
     self_referral = models.BooleanField(_("self-referral possible"), default=False)
     # Optimistic locking: an edit based on an older version is refused, so no update is lost.
     version = models.PositiveIntegerField(_("version"), default=1)
-    # Normalised text for Dutch-aware search, maintained by directory.search.
-    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("service")

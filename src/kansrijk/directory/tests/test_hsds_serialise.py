@@ -216,7 +216,7 @@ def test_kansrijk_extensions_are_extra_properties_of_the_service_and_location(di
     assert "capacity_updated" in data
     assert location["municipality"] == "GM0479"
     assert location["is_confidential"] is False
-    assert "version" not in data and "search_text" not in data and "managed_by" not in data
+    assert "version" not in data and "managed_by" not in data
 
 
 @pytest.mark.django_db
