@@ -54,3 +54,6 @@ PHASE_TAXONOMY = "kansrijke-start-phases"
 LINK_TYPE_THEME = "theme"
 LINK_TYPE_ELIGIBILITY = "eligibility"
 LINK_TYPE_PHASE = "phase"
+
+# A service area's CBS code (GM/WK/BU) travels in HSDS's `extent`, marked with this extent_type.
+EXTENT_TYPE_CBS_CODE = "cbs_code"

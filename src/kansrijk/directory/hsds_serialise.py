@@ -27,6 +27,7 @@ from uuid import UUID
 from django.db.models import Prefetch, QuerySet
 
 from kansrijk.directory.confidentiality import address_visible
+from kansrijk.directory.constants import EXTENT_TYPE_CBS_CODE
 from kansrijk.directory.models import (
     Accessibility,
     Address,
@@ -387,7 +388,7 @@ def _service_area(area: ServiceArea) -> dict[str, Any]:
         data.setdefault("name", region.name)
         if "extent" not in data:
             data["extent"] = region.code or region.name
-            data.setdefault("extent_type", "text")
+            data.setdefault("extent_type", EXTENT_TYPE_CBS_CODE)
     return data
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.directory import search
 from kansrijk.directory.constants import (
+    EXTENT_TYPE_CBS_CODE,
     LINK_TYPE_ELIGIBILITY,
     LINK_TYPE_PHASE,
     LINK_TYPE_THEME,
@@ -250,7 +251,11 @@ def _areas_set(*, service: Service, area_codes: Iterable[str]) -> tuple[str, str
         # Exactly one CBS region per row; HSDS's extent carries the code in exports.
         rows.append(
             ServiceArea(
-                service=service, name=region.name, extent=code, extent_type="text", **{kind: region}
+                service=service,
+                name=region.name,
+                extent=code,
+                extent_type=EXTENT_TYPE_CBS_CODE,
+                **{kind: region},
             )
         )
     ServiceArea.objects.bulk_create(rows)

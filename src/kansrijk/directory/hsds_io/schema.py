@@ -18,12 +18,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from kansrijk.directory import models as hsds
-from kansrijk.directory.constants import CapacityStatus
+from kansrijk.directory.constants import EXTENT_TYPE_CBS_CODE, CapacityStatus  # noqa: F401
 
 HSDS_VERSION = "3.0.0"
 
-# A service area's `extent` holds a CBS code (GMxxxx, WKxxxxxx or BUxxxxxxxx) with this type.
-EXTENT_TYPE_CBS_CODE = "cbs_code"
 
 # Ids of taxonomies that a taxonomy term names (HSDS `taxonomy`) without a taxonomy_id: the same
 # name always gives the same id, so importing the same file twice creates the taxonomy once.
