@@ -36,8 +36,8 @@ run: setup
 	$(BIN)/kansrijk demo --port $(PORT)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff format --check src bench
-	$(BIN)/ruff check src bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
 	$(BIN)/kansrijk makemigrations --check --dry-run
 	$(BIN)/kansrijk hsds openapi --check docs/api/hsds-openapi.json
 

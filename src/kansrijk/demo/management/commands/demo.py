@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.accounts.constants import Role
 from kansrijk.demo.data.coalitions import COALITIONS
+from kansrijk.demo.management.commands.demo_load import add_load_arguments
 from kansrijk.demo.services import DEMO_PASSWORD, DemoLogin, demo_logins
 
 
@@ -24,16 +25,7 @@ class Command(BaseCommand):
             action="store_true",
             help="Only migrate and load the demo data, then print the log-ins.",
         )
-        parser.add_argument(
-            "--skip-regions",
-            action="store_true",
-            help="Do not (re)load municipalities, districts and neighbourhoods.",
-        )
-        parser.add_argument(
-            "--refresh-directory",
-            action="store_true",
-            help="Write every demo service again, undoing changes made in the demo.",
-        )
+        add_load_arguments(parser)
         parser.add_argument(
             "--threads", type=int, default=8, help="Number of waitress worker threads."
         )

@@ -8,20 +8,25 @@ from django.utils.translation import gettext as _
 from kansrijk.demo.services import demo_load, demo_regions_load
 
 
+def add_load_arguments(parser) -> None:
+    """The loading options, shared with `kansrijk demo`."""
+    parser.add_argument(
+        "--skip-regions",
+        action="store_true",
+        help="Do not (re)load municipalities, districts and neighbourhoods.",
+    )
+    parser.add_argument(
+        "--refresh-directory",
+        action="store_true",
+        help="Write every demo service again, undoing changes made in the demo.",
+    )
+
+
 class Command(BaseCommand):
     help = "Load the regions (CBS) and the demo coalitions, log-ins and sociale kaart."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--skip-regions",
-            action="store_true",
-            help="Do not (re)load municipalities, districts and neighbourhoods.",
-        )
-        parser.add_argument(
-            "--refresh-directory",
-            action="store_true",
-            help="Write every demo service again, undoing changes made in the demo.",
-        )
+        add_load_arguments(parser)
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
