@@ -164,3 +164,37 @@ def test_progress_line_rewrites_itself_on_a_terminal():
 
     assert stream.getvalue().count("\r") == 2
     assert stream.getvalue().endswith("\n")
+
+
+def test_check_api_validates_every_endpoint_of_a_server(capsys, client, monkeypatch):
+    directory_fill()
+    monkeypatch.setattr(
+        "kansrijk.directory.hsds_api_check._get",
+        lambda url: client.get(url.removeprefix("http://testserver")).json(),
+    )
+
+    code, out, _err = run("check-api", "http://testserver/api/hsds/", capsys=capsys)
+
+    assert code == 0
+    assert "/api/hsds/services/" in out and "/api/hsds/taxonomy_terms?" in out
+    assert "Elk antwoord volgt HSDS 3.0." in out
+
+
+def test_check_api_fails_and_names_the_error_when_output_breaks_the_schema(
+    capsys, client, monkeypatch
+):
+    directory_fill()
+
+    def broken(url):
+        data = client.get(url.removeprefix("http://testserver")).json()
+        for item in data.get("contents", []):
+            item["id"] = "geen-uuid"
+        return data
+
+    monkeypatch.setattr("kansrijk.directory.hsds_api_check._get", broken)
+
+    code, out, err = run("check-api", "http://testserver/api/hsds/", capsys=capsys)
+
+    assert code == 1
+    assert "geen-uuid" in out and "fout" in out
+    assert "volgen HSDS 3.0 niet" in err

@@ -5,19 +5,14 @@
 
 import datetime
 import json
-import re
 from decimal import Decimal
-from functools import cache
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from kansrijk.directory import hsds_serialise as hsds
 from kansrijk.directory import models
+from kansrijk.directory.hsds_schemas import hsds_errors, hsds_validator
 from kansrijk.directory.kansrijke_start_taxonomy import term_id
 from kansrijk.directory.tests.factories import (
     AddressFactory,
@@ -29,47 +24,11 @@ from kansrijk.directory.tests.factories import (
 from kansrijk.organisations.tests.factories import OrganisationFactory
 from kansrijk.regions.models import Municipality, Neighbourhood
 
-SCHEMA_DIR = settings.SHARED_DIR / "spec" / "hsds" / "schema"
-
-_format_checker = FormatChecker()
-for _name, _check in Draft202012Validator.FORMAT_CHECKER.checkers.items():
-    _format_checker.checkers[_name] = _check
-
-
-# jsonschema checks "uri" and "date-time" only with optional packages; check them here instead.
-@_format_checker.checks("uri")
-def _is_uri(value: object) -> bool:
-    return not isinstance(value, str) or bool(
-        re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+", value)
-    )
-
-
-@_format_checker.checks("date-time")
-def _is_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", value):
-        return False
-    datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return True
-
-
-@cache
-def _validator(name: str) -> Draft202012Validator:
-    # `name` is "compiled/service.json" or "taxonomy.json"; the latter refer to their siblings.
-    registry = Registry().with_resources(
-        (path.name, Resource.from_contents(json.loads(path.read_text()), DRAFT202012))
-        for path in SCHEMA_DIR.glob("*.json")
-        if path.name != "openapi.json"
-    )
-    schema = json.loads((SCHEMA_DIR / name).read_text())
-    return Draft202012Validator(schema, registry=registry, format_checker=_format_checker)
-
 
 def hsds_validate(instance: dict, name: str) -> None:
     """Fail with every error when `instance` does not validate against HSDS schema `name`."""
-    errors = sorted(_validator(name).iter_errors(instance), key=lambda e: list(e.absolute_path))
-    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
+    errors = hsds_errors(instance, name)
+    assert not errors, "\n".join(errors[:20])
 
 
 def directory_with_everything(*, confidential: bool = False):
@@ -318,7 +277,7 @@ def test_taxonomies_and_terms_validate():
 def test_the_schema_check_itself_rejects_what_hsds_forbids():
     # Guards the guard: a wrong type, format or missing required field must fail.
     bad = {"id": "not-a-uuid", "name": "x", "status": "open", "url": "geen url"}
-    errors = list(_validator("compiled/service_list.json").iter_errors(bad))
+    errors = list(hsds_validator("compiled/service_list.json").iter_errors(bad))
 
     assert {tuple(e.absolute_path) for e in errors} == {("id",), ("status",), ("url",)}
-    assert list(_validator("taxonomy.json").iter_errors({"id": str(term_id("housing"))}))
+    assert list(hsds_validator("taxonomy.json").iter_errors({"id": str(term_id("housing"))}))

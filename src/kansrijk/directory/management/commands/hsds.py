@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.directory.hsds_api_check import hsds_api_check
 from kansrijk.directory.hsds_io import HSDSImportError, ProgressLine, hsds_export, hsds_import
 from kansrijk.organisations import selectors as organisation_selectors
 
@@ -72,14 +73,41 @@ class Command(BaseCommand):
         mode = openapi.add_mutually_exclusive_group(required=True)
         mode.add_argument("--check", type=Path, metavar="FILE", help="Fail when FILE differs.")
         mode.add_argument("--write", type=Path, metavar="FILE", help="Write the document to FILE.")
+        check = actions.add_parser(
+            "check-api",
+            help="Validate a running server's HSDS API output against HSDS's JSON schemas.",
+        )
+        check.add_argument("url", metavar="URL", help="e.g. http://127.0.0.1:8765/api/hsds/")
+        check.add_argument("--search", default="", help="Also a search, e.g. --search schulden.")
 
     def handle(self, *args, action, **options):
         if action == "export":
             self._export(options["directory"], options["organisation"], options["progress"])
         elif action == "import":
             self._import(options["path"], options["progress"])
+        elif action == "check-api":
+            self._check_api(options["url"], options["search"])
         else:
             self._openapi(check=options["check"], write=options["write"])
+
+    def _check_api(self, url: str, search: str) -> None:
+        failures = 0
+        for checked in hsds_api_check(base_url=url, search=search):
+            failures += bool(checked.errors)
+            mark = _("wrong") if checked.errors else _("valid")
+            self.stdout.write(f"{mark:>6}  {checked.objects:4d}  {checked.url}")
+            for error in checked.errors[:20]:
+                self.stdout.write(f"        {error}")
+        if failures:
+            raise CommandError(
+                ngettext(
+                    "%(count)d response does not follow HSDS 3.0.",
+                    "%(count)d responses do not follow HSDS 3.0.",
+                    failures,
+                )
+                % {"count": failures}
+            )
+        self.stdout.write(self.style.SUCCESS(_("Every response follows HSDS 3.0.")))
 
     def _progress(self, wanted: bool) -> ProgressLine | None:
         if wanted or self.stderr.isatty():
