@@ -62,7 +62,14 @@ def test_the_home_page_speaks_dutch_by_default(client):
 
 
 @pytest.mark.django_db
-def test_the_home_page_speaks_english_on_request(client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+def test_a_browser_set_to_english_still_gets_dutch(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="nl"' in response.text
+
+
+@pytest.mark.django_db
+def test_the_language_switch_turns_the_interface_to_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
     assert 'lang="en"' in response.text
     assert "Skip to content" in response.text
+    assert 'lang="en"' in client.get("/").text

@@ -1,12 +1,14 @@
 """Editing services and locations through the pages: Dutch validation, stale edits, history."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from kansrijk.accounts.testing import *  # noqa: F403  (personas and login_as)
 from kansrijk.directory import services
 from kansrijk.directory.constants import LINK_TYPE_THEME
-from kansrijk.directory.models import Location, Metadata, Organization, Service
+from kansrijk.directory.models import Location, Metadata, Organization, Schedule, Service
 from kansrijk.regions.models import Neighbourhood
 
 pytestmark = pytest.mark.django_db
@@ -313,3 +315,229 @@ def test_services_cannot_be_changed_in_the_management_site(login_as, administrat
     service.refresh_from_db()
     assert service.name == "Voorlichting zwangerschap"
     assert response.status_code in (200, 403)
+
+
+# --- phones, opening hours, languages and costs -------------------------------------------------
+
+ROW_KINDS = ("phones", "schedules", "languages", "cost_options")
+
+
+def _rows(**kinds: list[dict]) -> dict:
+    """POST data of the four formsets: the given rows (saved ones carry their "key")."""
+    data = {}
+    for kind in ROW_KINDS:
+        rows = kinds.get(kind, [])
+        saved = sum(1 for row in rows if row.get("key"))
+        data[f"{kind}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{kind}-INITIAL_FORMS"] = str(saved)
+        for n, row in enumerate(rows):
+            data.update({f"{kind}-{n}-{name}": value for name, value in row.items()})
+    return data
+
+
+def _history(service: Service, field_name: str) -> Metadata:
+    return Metadata.objects.filter(resource_id=service.pk, field_name=field_name).latest(
+        "last_action_date"
+    )
+
+
+def test_an_editor_adds_a_phone_number_and_opening_hours_which_reach_the_history(
+    editor_client, directory_editor, service
+):
+    response = editor_client.post(
+        _edit_url(service),
+        _form_data(service)
+        | _rows(
+            phones=[{"number": "020 123 4567", "description": "Voor afspraken"}],
+            schedules=[
+                {"days": ["MO", "WE"], "opens_at": "09:00", "closes_at": "12:30"},
+            ],
+            languages=[{"code": "AR", "name": "Arabisch"}],
+            cost_options=[{"option": "Eigen bijdrage", "amount": "12,50"}],
+        ),
+    )
+
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.version == 2
+    phone = service.phones.get()
+    assert (phone.number, phone.description) == ("020 123 4567", "Voor afspraken")
+    schedule = service.schedules.get()
+    assert (schedule.freq, schedule.byday) == ("WEEKLY", "MO,WE")
+    assert (schedule.opens_at, schedule.closes_at) == (datetime.time(9), datetime.time(12, 30))
+    assert service.languages.get().code == "ar"
+    cost = service.cost_options.get()
+    assert (str(cost.amount), cost.currency) == ("12.50", "EUR")
+    phone_change = _history(service, "phones")
+    assert (phone_change.previous_value, phone_change.updated_by) == ("", directory_editor.email)
+    assert "020 123 4567" in phone_change.replacement_value
+    assert "MO,WE" in _history(service, "schedules").replacement_value
+
+    history = editor_client.get(
+        reverse("directory:service_history", kwargs={"service_id": service.pk})
+    ).text
+    assert "Telefoonnummers" in history
+    assert "Openingstijden" in history
+
+
+def test_the_edit_page_shows_saved_rows_with_dutch_day_names_and_a_remove_checkbox(
+    editor_client, service
+):
+    services.service_update(
+        service=service,
+        expected_version=1,
+        updated_by="t",
+        schedules=[{"freq": "WEEKLY", "byday": "TU", "opens_at": datetime.time(13)}],
+    )
+
+    text = editor_client.get(_edit_url(service)).text
+
+    assert 'name="schedules-0-days" value="TU"' in text
+    assert "dinsdag" in text
+    assert 'value="13:00"' in text
+    assert 'name="schedules-0-DELETE"' in text
+    assert "Verwijderen" in text
+    assert 'name="schedules-1-opens_at"' in text  # an empty row to add hours
+    assert 'name="phones-0-number"' in text
+
+
+def test_ticking_remove_removes_the_row_and_keeps_the_others(editor_client, service):
+    services.service_update(
+        service=service,
+        expected_version=1,
+        updated_by="t",
+        phones=[
+            {"number": "020 123 4567", "type": "cell"},
+            {"number": "020 765 4321", "extension": 12},
+        ],
+    )
+    first, second = (
+        service.phones.get(number="020 123 4567"),
+        service.phones.get(number="020 765 4321"),
+    )
+
+    response = editor_client.post(
+        _edit_url(service),
+        _form_data(service, version=2)
+        | _rows(
+            phones=[
+                {"key": str(first.pk), "number": "020 123 4567"},
+                {"key": str(second.pk), "number": "020 765 4321", "DELETE": "on"},
+            ]
+        ),
+    )
+
+    assert response.status_code == 302
+    kept = service.phones.get()
+    # What the form does not show (the type) is kept.
+    assert (kept.number, kept.type) == ("020 123 4567", "cell")
+    assert "020 765 4321" in _history(service, "phones").previous_value
+
+
+def test_saving_unchanged_rows_changes_nothing(editor_client, service):
+    services.service_update(
+        service=service,
+        expected_version=1,
+        updated_by="t",
+        phones=[{"number": "020 123 4567"}],
+        schedules=[{"freq": "WEEKLY", "byday": "MO", "opens_at": datetime.time(9)}],
+    )
+    phone, schedule = service.phones.get(), service.schedules.get()
+
+    response = editor_client.post(
+        _edit_url(service),
+        _form_data(service, version=2)
+        | _rows(
+            phones=[{"key": str(phone.pk), "number": "020 123 4567"}, {"number": ""}],
+            schedules=[{"key": str(schedule.pk), "days": ["MO"], "opens_at": "09:00"}],
+        ),
+    )
+
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.version == 2
+
+
+def test_a_wrong_phone_number_or_closing_before_opening_gives_dutch_errors_and_saves_nothing(
+    editor_client, service
+):
+    response = editor_client.post(
+        _edit_url(service),
+        _form_data(service, name="Nieuwe naam")
+        | _rows(
+            phones=[{"number": "bel ons maar"}],
+            schedules=[{"days": ["FR"], "opens_at": "17:00", "closes_at": "09:00"}],
+            languages=[{"code": "nederlands"}],
+            cost_options=[{"amount": "-5"}],
+        ),
+    )
+
+    assert response.status_code == 200
+    text = response.text
+    assert "Controleer het formulier" in text
+    assert 'href="#id_phones-0-number"' in text
+    assert "Vul een geldig telefoonnummer in, bijvoorbeeld 020 123 4567." in text
+    assert 'href="#id_schedules-0-closes_at"' in text
+    assert "De sluitingstijd moet later zijn dan de openingstijd." in text
+    assert "Vul een taalcode van twee letters in (ISO 639-1), bijvoorbeeld nl of ar." in text
+    assert "Het bedrag kan niet negatief zijn." in text
+    assert 'value="bel ons maar"' in text  # the input is kept
+    service.refresh_from_db()
+    assert (service.name, service.version) == ("Voorlichting zwangerschap", 1)
+    assert not service.phones.exists()
+    assert not service.schedules.exists()
+
+
+def test_a_stale_edit_keeps_the_typed_rows_and_shows_the_saved_ones(editor_client, service):
+    services.service_update(
+        service=service,
+        expected_version=1,
+        updated_by="collega@example.nl",
+        phones=[{"number": "020 111 2222"}],
+    )
+
+    response = editor_client.post(
+        _edit_url(service),
+        _form_data(service, version=1) | _rows(phones=[{"number": "020 123 4567"}]),
+    )
+
+    assert response.status_code == 409
+    text = response.text
+    assert 'value="020 123 4567"' in text  # what the editor typed
+    assert "020 111 2222" in text  # what is saved now
+    assert 'href="#phones_fieldset"' in text
+    assert list(service.phones.values_list("number", flat=True)) == ["020 111 2222"]
+
+
+def test_a_new_service_gets_its_opening_hours(editor_client, directory_organization, coalition):
+    response = editor_client.post(
+        reverse("directory:service_create"),
+        {
+            "organization": directory_organization.pk,
+            "name": "Inloopspreekuur",
+            "status": "active",
+            "capacity_status": "open",
+        }
+        | _rows(schedules=[{"days": ["TH"], "opens_at": "10:00", "closes_at": "11:00"}]),
+    )
+
+    assert response.status_code == 302
+    schedule = Schedule.objects.get(service__name="Inloopspreekuur")
+    assert schedule.byday == "TH"
+
+
+def test_the_search_page_shows_the_saved_opening_hours(client, editor_client, service):
+    editor_client.post(
+        _edit_url(service),
+        _form_data(service, areas=["GM0479"])
+        | _rows(
+            schedules=[{"days": ["MO", "TU", "WE"], "opens_at": "09:00", "closes_at": "12:00"}],
+            phones=[{"number": "020 123 4567"}],
+        ),
+    )
+
+    text = " ".join(client.get(reverse("directory:search"), {"gemeente": "GM0479"}).text.split())
+
+    assert "Voorlichting zwangerschap" in text
+    assert "Maandag tot en met woensdag, 09:00 tot 12:00 uur" in text
+    assert 'href="tel:0201234567"' in text

@@ -16,15 +16,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.selectors import role_required, safe_next_url
-from kansrijk.directory import access
+from kansrijk.directory import access, selectors
 from kansrijk.directory.forms import (
     LocationForm,
     ServiceForm,
+    ServiceRows,
     area_municipalities,
     location_form_initial,
     service_form_initial,
 )
-from kansrijk.directory.models import Metadata, Service, TaxonomyTerm
+from kansrijk.directory.models import (
+    CostOption,
+    Language,
+    Metadata,
+    Phone,
+    Schedule,
+    Service,
+    TaxonomyTerm,
+)
 from kansrijk.directory.services import (
     FIELD_AREAS,
     FIELD_COST_OPTIONS,
@@ -106,12 +115,14 @@ def service_create_view(request: HttpRequest) -> HttpResponse:
         ),
     }
     form = ServiceForm(request.POST or None, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
+    rows = ServiceRows(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and _all_valid(form, rows):
         try:
             service = service_create(
                 organization=form.cleaned_data["organization"],
                 updated_by=_actor(request.user),
                 **form.service_arguments(),
+                **rows.arguments(),
             )
         except ValidationError as exc:
             form.add_service_error(exc)
@@ -121,8 +132,18 @@ def service_create_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/edit_service.html",
-        {"form": form, "service": None, **_area_context(form)},
+        {"form": form, "service": None, **_rows_context(rows), **_area_context(form)},
     )
+
+
+def _all_valid(form: ServiceForm, rows: ServiceRows) -> bool:
+    # Both are checked, so every error shows at once.
+    form_valid = form.is_valid()
+    return rows.is_valid() and form_valid
+
+
+def _rows_context(rows: ServiceRows) -> dict[str, Any]:
+    return {"rows": rows, "row_errors": rows.summary_errors()}
 
 
 def _display(field, value: Any) -> str:
@@ -171,6 +192,36 @@ def _conflicts(form: ServiceForm, *, current: dict[str, Any]) -> list[dict[str, 
     return rows
 
 
+def _row_text(row: Any) -> str:
+    """A saved phone, schedule, language or cost option as the editor reads it."""
+    if isinstance(row, Phone):
+        return f"{row.number} ({row.description})" if row.description else row.number
+    if isinstance(row, Schedule):
+        return selectors.schedule_text(row)
+    if isinstance(row, Language):
+        return selectors.language_label(code=row.code, name=row.name)
+    if isinstance(row, CostOption):
+        amount = f"€ {row.amount}" if row.amount is not None else ""
+        return " ".join(p for p in (row.option, amount, row.amount_description) if p)
+    return str(row)
+
+
+def _row_conflicts(rows: ServiceRows) -> list[dict[str, str]]:
+    """The phones, hours, languages and costs saved now that differ from what was typed."""
+    if not rows.is_valid():
+        return []
+    differ = rows.arguments()
+    return [
+        {
+            "field": str(rows.legends[kind]),
+            "id": f"{kind}_fieldset",
+            "saved": "\n".join(_row_text(r) for r in rows.saved[kind].values()),
+        }
+        for kind in rows.formsets
+        if kind in differ
+    ]
+
+
 @editor_required
 def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
     service = access.get_service_for_editor(request.user, service_id)
@@ -191,13 +242,15 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = ServiceForm(request.POST, **form_kwargs)
-        if form.is_valid():
+        rows = ServiceRows(request.POST, service=service)
+        if _all_valid(form, rows):
             try:
                 service_update(
                     service=service,
                     expected_version=form.cleaned_data["version"],
                     updated_by=_actor(request.user),
                     **form.service_arguments(),
+                    **rows.arguments(),
                 )
             except StaleEditError as exc:
                 # Keep everything the editor typed; only the version moves on, so saving again
@@ -207,8 +260,9 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
                 data = request.POST.copy()
                 data["version"] = str(service.version)
                 form = ServiceForm(data, **form_kwargs)
-                form.is_valid()
-                conflicts = _conflicts(form, current=current)
+                rows = ServiceRows(data, service=service)
+                _all_valid(form, rows)
+                conflicts = _conflicts(form, current=current) + _row_conflicts(rows)
                 form.add_error(None, str(exc))
                 status = 409
             except ValidationError as exc:
@@ -218,6 +272,7 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
                 return redirect("directory:service_edit", service_id=service.pk)
     else:
         form = ServiceForm(initial=initial, **form_kwargs)
+        rows = ServiceRows(service=service)
     return render(
         request,
         "directory/edit_service.html",
@@ -225,6 +280,7 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
             "form": form,
             "service": service,
             "conflicts": conflicts,
+            **_rows_context(rows),
             "verification_overdue": service.assured_date is None
             or service.assured_date < access.verification_cutoff(),
             **_area_context(form),
