@@ -586,8 +586,12 @@ class ServiceRows:
             form = formset_class.form
             initial = [{**form.row_from(row), ROW_KEY: str(row.pk)} for row in saved]
             sent = data is not None and f"{kind}-TOTAL_FORMS" in data
-            self.formsets[kind] = formset_class(
-                data if sent else None, initial=initial, prefix=kind
+            # A sent formset is read from the data alone: the rows saved now may differ from
+            # those the editor loaded, and must not be matched to their rows by position.
+            self.formsets[kind] = (
+                formset_class(data, prefix=kind)
+                if sent
+                else formset_class(initial=initial, prefix=kind)
             )
             self.legends[kind] = legend
 
@@ -606,10 +610,10 @@ class ServiceRows:
             if not formset.is_bound:
                 continue
             rows = []
-            for form in formset.forms:
-                if not form.has_changed() and not form.initial:
-                    continue  # an empty extra row
-                if formset.can_delete and formset._should_delete_form(form):
+            for number, form in enumerate(formset.forms):
+                if number >= formset.initial_form_count() and not form.has_changed():
+                    continue  # an empty row for adding one
+                if form in formset.deleted_forms:
                     continue
                 saved = self.saved[kind].get(form.cleaned_data.get(ROW_KEY) or "")
                 row = {**_row_content(saved), **form.row()} if saved is not None else form.row()
@@ -633,7 +637,10 @@ class ServiceRows:
                     {"id": f"{kind}_fieldset", "label": self.legends[kind], "error": error}
                 )
             for number, form in enumerate(formset.forms, start=1):
-                for name, field_errors in form.errors.items():
+                form_errors = form.errors  # cleans the form, so cleaned_data is there
+                if form.cleaned_data.get(forms.formsets.DELETION_FIELD_NAME):
+                    continue  # a row being removed need not be right
+                for name, field_errors in form_errors.items():
                     bound = form[name] if name in form.fields else None
                     label = f"{self.legends[kind]} {number}"
                     if bound is not None:
