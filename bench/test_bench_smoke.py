@@ -15,7 +15,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 def test_it_measures_search_and_healthz_in_process_and_over_http(tmp_path):
     # A subprocess: the benchmark sets up Django on its own database, apart from pytest's.
     completed = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--results-dir", str(tmp_path)],
+        [sys.executable, "-m", "bench", "directory", "--quick", "--results-dir", str(tmp_path)],
         cwd=PROJECT_DIR,
         capture_output=True,
         text=True,

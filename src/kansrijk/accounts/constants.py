@@ -7,6 +7,8 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     POLICY_ADVISER = "policy_adviser", _("Policy adviser")
     DIRECTORY_EDITOR = "directory_editor", _("Directory editor")
+    # Signs the coalition's working agreements (care pathways) on behalf of the organisation.
+    PARTNER_SIGNATORY = "partner_signatory", _("Partner signatory")
     ADMIN = "admin", _("Administrator")
 
 

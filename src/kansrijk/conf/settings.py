@@ -17,8 +17,12 @@ DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY", "insecure-development-key-change-me-in-production")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-# Encrypts identifying client details at rest (used from the referrals issue on).
-FIELD_ENCRYPTION_KEY = envstr("FIELD_ENCRYPTION_KEY", "")
+# Reverse proxies whose X-Forwarded-For the audit log trusts (addresses or CIDR ranges).
+KANSRIJK_TRUSTED_PROXIES = envlist("KANSRIJK_TRUSTED_PROXIES", [])
+# Encrypts identifying client details at rest (a Fernet key); empty: derived from SECRET_KEY.
+KANSRIJK_FIELD_ENCRYPTION_KEY = envstr("KANSRIJK_FIELD_ENCRYPTION_KEY", "")
+# Clients are pseudonymised this many days after the last activity about them.
+KANSRIJK_RETENTION_DAYS = envint("KANSRIJK_RETENTION_DAYS", 730)
 
 INSTALLED_APPS = [
     "kansrijk.accounts.apps.KansrijkAdminConfig",
@@ -37,6 +41,8 @@ INSTALLED_APPS = [
     "kansrijk.organisations",
     "kansrijk.accounts",
     "kansrijk.directory",
+    "kansrijk.pathways",
+    "kansrijk.screening",
     "kansrijk.demo",
 ]
 

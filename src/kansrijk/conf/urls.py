@@ -10,6 +10,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("kansrijk.accounts.urls")),
     path("sociale-kaart/", include("kansrijk.directory.urls")),
+    path("zorgpaden/", include("kansrijk.pathways.urls")),
     path("api/hsds/", hsds_api.urls),
     path("", include("kansrijk.core.urls")),
 ]

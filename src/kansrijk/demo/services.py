@@ -15,7 +15,8 @@ from django.db import transaction
 from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts import services as account_services
 from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
-from kansrijk.demo.data.coalitions import COALITIONS, PARTNERS, USERS
+from kansrijk.demo.data.coalitions import COALITIONS, PARTNERS, SIGNATORIES, USERS
+from kansrijk.demo.data.pathways import PATHWAYS
 from kansrijk.demo.data.specs import DemoUser
 from kansrijk.demo.hsds import demo_directory, demo_service_objects, demo_uuid
 from kansrijk.directory import selectors as directory_selectors
@@ -23,6 +24,8 @@ from kansrijk.directory import services as directory_services
 from kansrijk.directory.hsds_io import hsds_import_json_objects
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.organisations import services as organisation_services
+from kansrijk.pathways import selectors as pathway_selectors
+from kansrijk.pathways import services as pathway_services
 from kansrijk.regions.services import municipalities_import, neighbourhoods_import
 
 DEMO_PASSWORD = "kansrijk-demo"
@@ -36,6 +39,7 @@ class DemoLoadResult:
     coalitions: int
     users: int
     services: int
+    pathways: int
 
 
 @dataclass(frozen=True)
@@ -151,15 +155,71 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     `refresh_directory` writes every demo service again, undoing edits made in the demo."""
     partners = _partners_ensure()
     _coalitions_ensure(partners)
-    for spec in USERS:
-        _user_ensure(spec, partners)
+    users = {spec.username: _user_ensure(spec, partners) for spec in (*USERS, *SIGNATORIES)}
     _directory_load(partners, refresh=refresh_directory)
+    _pathways_load(users)
     return DemoLoadResult(
         organisations=len(partners),
         coalitions=len(COALITIONS),
-        users=len(USERS),
+        users=len(users),
         services=len(demo_directory().services),
+        pathways=len(PATHWAYS),
     )
+
+
+# The demo's second version of the Zaanstad pathway waits for these partners' agreement.
+ZAANSTAD_V2_AGREED = ("ggd-zw", "verloskunde-zaanstad", "zmc")
+
+
+def _pathways_load(users: dict) -> None:
+    """The demo zorgpaden, each approved by its partners; the Zaanstad pathway also has a
+    second version in review, so that a signatory can try agreeing to it."""
+    coordinators = {u.coalition: users[u.username] for u in USERS if Role.COORDINATOR in u.roles}
+    for spec in PATHWAYS:
+        if pathway_selectors.pathway_get_by_slug(slug=spec.slug) is not None:
+            continue  # kept as edited in the demo
+        coalition = organisation_selectors.coalition_get(slug=spec.scope)
+        pathway = pathway_services.pathway_create(
+            user=coordinators[spec.scope],
+            slug=spec.slug,
+            title=spec.title,
+            theme=spec.theme,
+            description=spec.description,
+            coalition=coalition,
+            definition=spec.definition,
+            change_note="Vastgesteld in het kernteam (demo).",
+        )
+        version = pathway_selectors.version_open(pathway=pathway)
+        version = pathway_services.version_submit(version=version, user=coordinators[spec.scope])
+        for key in spec.approved_by:
+            version = pathway_services.version_approve(
+                version=version, user=users[f"akkoord.{key}"], remark=""
+            )
+        if spec.scope == "zaanstad":
+            _second_version_in_review(pathway, coordinators[spec.scope], users)
+
+
+def _second_version_in_review(pathway, coordinator, users: dict) -> None:
+    draft = pathway_services.version_draft_create(
+        pathway=pathway,
+        user=coordinator,
+        change_note="Tekst bij de eerste vraag verduidelijkt (demo).",
+    )
+    definition = dict(draft.definition)
+    steps = [dict(step) for step in definition["steps"]]
+    steps[0]["help"] = (steps[0].get("help") or "") + " Vraag ook naar betalingsachterstanden."
+    definition["steps"] = steps
+    draft = pathway_services.version_update(
+        version=draft,
+        expected_lock_version=draft.lock_version,
+        user=coordinator,
+        definition=definition,
+    )
+    draft = pathway_services.version_submit(version=draft, user=coordinator)
+    for key in ZAANSTAD_V2_AGREED:
+        draft = pathway_services.version_approve(
+            version=draft, user=users[f"akkoord.{key}"], remark=""
+        )
 
 
 def demo_logins() -> list[DemoLogin]:
@@ -167,7 +227,9 @@ def demo_logins() -> list[DemoLogin]:
     partner_names = {p.key: p.name for p in PARTNERS}
     users = {u.username: u for u in account_selectors.user_list()}
     logins = []
-    for spec in USERS:
+    for spec in (*USERS, *SIGNATORIES):
+        if not spec.printed:
+            continue
         user = users.get(spec.username)
         if user is None:
             continue
@@ -192,7 +254,7 @@ def demo_current_code(*, username: str) -> str | None:
 
     Only for the demo's own log-ins: their keys are public anyway (derived from the username).
     """
-    if username not in {spec.username for spec in USERS}:
+    if username not in {spec.username for spec in (*USERS, *SIGNATORIES)}:
         return None
     user = account_selectors.user_list().filter(username=username).first()
     device = account_selectors.totp_device_get(user=user) if user else None

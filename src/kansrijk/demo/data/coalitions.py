@@ -270,3 +270,24 @@ USERS: tuple[DemoUser, ...] = (
         gettext_noop("administrator"),
     ),
 )
+
+
+# One signatory per partner of the coalitions with demo pathways: they agreed to the demo's
+# zorgpaden. Only Gemeente Zaanstad's is printed, to try agreeing to a version in review.
+PRINTED_SIGNATORY = "akkoord.gemeente-zaanstad"
+SIGNATORIES: tuple[DemoUser, ...] = tuple(
+    DemoUser(
+        f"akkoord.{key}",
+        "Demo",
+        f"Ondertekenaar {partner_name}",
+        (Role.PARTNER_SIGNATORY,),
+        key,
+        coalition.slug,
+        gettext_noop("signs working agreements for the organisation"),
+        printed=f"akkoord.{key}" == PRINTED_SIGNATORY,
+    )
+    for coalition in COALITIONS
+    if coalition.slug in ("zaanstad", "zuid-limburg")
+    for key in coalition.members
+    for partner_name in [next(p.name for p in PARTNERS if p.key == key)]
+)

@@ -43,6 +43,7 @@ class DemoUser:
     partner: str | None  # Partner key
     coalition: str | None  # for the printed overview only
     job: str  # shown in the printed overview (English msgid)
+    printed: bool = True  # listed in the printed overview of log-ins
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def loads(monkeypatch):
 
     def fake_load(**kwargs):
         calls.append(kwargs)
-        return DemoLoadResult(organisations=3, coalitions=1, users=2, services=40)
+        return DemoLoadResult(organisations=3, coalitions=1, users=2, services=40, pathways=6)
 
     monkeypatch.setattr("kansrijk.demo.management.commands.demo_load.demo_load", fake_load)
     return calls
@@ -60,7 +60,10 @@ def test_demo_load_reports_what_it_loaded_in_dutch(loads):
     out = StringIO()
     call_command("demo_load", "--skip-regions", "--refresh-directory", stdout=out)
     assert loads == [{"refresh_directory": True}]
-    assert "Demodata geladen: 3 organisaties, 1 coalities, 2 inlogs, 40 diensten." in out.getvalue()
+    assert (
+        "Demodata geladen: 3 organisaties, 1 coalities, 2 inlogs, 40 diensten, 6 zorgpaden."
+        in out.getvalue()
+    )
 
 
 def test_demo_load_loads_the_regions_unless_told_not_to(loads, monkeypatch):

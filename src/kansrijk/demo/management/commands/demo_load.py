@@ -39,13 +39,15 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     _(
                         "Demo data loaded: %(organisations)d organisations, %(coalitions)d "
-                        "coalitions, %(users)d log-ins, %(services)d services."
+                        "coalitions, %(users)d log-ins, %(services)d services, %(pathways)d "
+                        "care pathways."
                     )
                     % {
                         "organisations": result.organisations,
                         "coalitions": result.coalitions,
                         "users": result.users,
                         "services": result.services,
+                        "pathways": result.pathways,
                     }
                 )
             )
