@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_loginthrottle'),
+        ("accounts", "0002_loginthrottle"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='userrole',
-            name='role',
-            field=models.CharField(choices=[('professional', 'Professional'), ('coordinator', 'Coordinator'), ('policy_adviser', 'Policy adviser'), ('directory_editor', 'Directory editor'), ('partner_signatory', 'Partner signatory'), ('admin', 'Administrator')], max_length=20, verbose_name='role'),
+            model_name="userrole",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("professional", "Professional"),
+                    ("coordinator", "Coordinator"),
+                    ("policy_adviser", "Policy adviser"),
+                    ("directory_editor", "Directory editor"),
+                    ("partner_signatory", "Partner signatory"),
+                    ("admin", "Administrator"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
     ]

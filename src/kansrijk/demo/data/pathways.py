@@ -697,6 +697,9 @@ def _violence_definition() -> dict:
 
 _ZUID_LIMBURG = "zuid-limburg"
 
+# Every partner of Kansrijke Start Zuid-Limburg agreed to its zorgpaden.
+ZUID_LIMBURG_PARTNERS = ("ggd-zl", "gemeente-heerlen", "zuyderland", "verloskunde-heerlen")
+
 PATHWAYS: tuple[DemoPathway, ...] = (
     DemoPathway(
         slug="verwijzing-kwetsbare-zwangeren",
@@ -727,7 +730,7 @@ PATHWAYS: tuple[DemoPathway, ...] = (
         theme=DEBTS,
         scope=_ZUID_LIMBURG,
         definition=_debts_definition(),
-        approved_by=("gemeente-heerlen", "ggd-zl"),
+        approved_by=ZUID_LIMBURG_PARTNERS,
     ),
     DemoPathway(
         slug="zuid-limburg-wonen",
@@ -739,7 +742,7 @@ PATHWAYS: tuple[DemoPathway, ...] = (
         theme=HOUSING,
         scope=_ZUID_LIMBURG,
         definition=_housing_definition(),
-        approved_by=("gemeente-heerlen", "ggd-zl"),
+        approved_by=ZUID_LIMBURG_PARTNERS,
     ),
     DemoPathway(
         slug="zuid-limburg-psychische-klachten",
@@ -751,7 +754,7 @@ PATHWAYS: tuple[DemoPathway, ...] = (
         theme=MENTAL,
         scope=_ZUID_LIMBURG,
         definition=_mental_definition(),
-        approved_by=("zuyderland", "verloskunde-heerlen", "ggd-zl"),
+        approved_by=ZUID_LIMBURG_PARTNERS,
     ),
     DemoPathway(
         slug="zuid-limburg-roken-en-leefstijl",
@@ -760,7 +763,7 @@ PATHWAYS: tuple[DemoPathway, ...] = (
         theme=LIFESTYLE,
         scope=_ZUID_LIMBURG,
         definition=_lifestyle_definition(),
-        approved_by=("ggd-zl", "verloskunde-heerlen", "zuyderland"),
+        approved_by=ZUID_LIMBURG_PARTNERS,
     ),
     DemoPathway(
         slug="zuid-limburg-huiselijk-geweld",
@@ -772,6 +775,6 @@ PATHWAYS: tuple[DemoPathway, ...] = (
         theme=VIOLENCE,
         scope=_ZUID_LIMBURG,
         definition=_violence_definition(),
-        approved_by=("ggd-zl", "gemeente-heerlen", "zuyderland", "verloskunde-heerlen"),
+        approved_by=ZUID_LIMBURG_PARTNERS,
     ),
 )

@@ -9,6 +9,7 @@ from django.test import TestCase, override_settings
 from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts import services as account_services
 from kansrijk.demo.data.coalitions import COALITIONS, USERS
+from kansrijk.demo.data.pathways import PATHWAYS
 from kansrijk.demo.hsds import demo_uuid
 from kansrijk.demo.services import DEMO_PASSWORD, demo_load, demo_logins
 from kansrijk.directory import selectors as directory_selectors
@@ -18,6 +19,7 @@ from kansrijk.directory.constants import THEME_TAXONOMY
 from kansrijk.directory.kansrijke_start_taxonomy import TAXONOMIES
 from kansrijk.directory.models import Location, Metadata, Organization, Service
 from kansrijk.organisations import selectors as organisation_selectors
+from kansrijk.pathways import selectors as pathway_selectors
 
 THEMES = [code for code, _name, _description in TAXONOMIES[THEME_TAXONOMY][2]]
 ZAANSTAD = "GM0479"
@@ -155,3 +157,59 @@ class DemoLoadTests(TestCase):
         editor = account_selectors.user_list().get(username="redacteur.zaanstad")
         managed = Service.objects.filter(organization__managed_by=editor.organisation)
         self.assertTrue(managed.filter(name="Schuldhulpverlening Zaanstad").exists())
+
+
+POELENBURG = "BU04791212"  # Poelenburg Noord, in the wijk Poelenburg
+SIGNALS = ("Schulden", "Wonen", "Stress", "Psychisch", "Onveilig", "Netwerk", "Taal",
+           "Tienerzwangerschap", "Verblijfsstatus")  # fmt: skip
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+class DemoPathwayTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        demo_load()
+
+    def test_walking_zaanstad_for_poelenburg_with_debts_and_stress_ends_at_named_services(self):
+        pathway = pathway_selectors.pathway_get_by_slug(slug="verwijzing-kwetsbare-zwangeren")
+        version = pathway_selectors.version_current(pathway=pathway)
+        answers = {name: "false" for name in SIGNALS}
+        answers.update(Schulden="true", Stress="true", Toestemming="true")
+
+        result = pathway_selectors.walk(
+            definition=version.definition,
+            answers=answers,
+            municipality_code=ZAANSTAD,
+            neighbourhood_code=POELENBURG,
+        )
+
+        self.assertTrue(result.finished, result.stuck or result.question)
+        self.assertIn("Steunpunt Kwetsbare Zwangeren", result.outcome.step["title"])
+        names = {card.service.name for card in result.outcome.services}
+        self.assertTrue({"Wijkteam Poelenburg", "Schuldhulpverlening Zaanstad"} <= names, names)
+        decisions = [entry for entry in result.path if entry.matched_rules]
+        self.assertTrue(decisions, "the walk says which rule fired")
+
+    def test_every_demo_pathway_is_approved_by_all_its_partners(self):
+        for spec in PATHWAYS:
+            pathway = pathway_selectors.pathway_get_by_slug(slug=spec.slug)
+            version = pathway_selectors.version_current(pathway=pathway)
+            self.assertIsNotNone(version, spec.slug)
+            state = pathway_selectors.approval_state(version=version)
+            self.assertEqual(state.waiting_for, [], spec.slug)
+
+    def test_the_second_zaanstad_version_waits_for_three_partners(self):
+        pathway = pathway_selectors.pathway_get_by_slug(slug="verwijzing-kwetsbare-zwangeren")
+        open_version = pathway_selectors.version_open(pathway=pathway)
+        self.assertEqual(open_version.number, 2)
+        state = pathway_selectors.approval_state(version=open_version)
+        self.assertEqual(
+            sorted(o.name for o in state.waiting_for),
+            ["Blijf Groep", "Gemeente Zaanstad", "Humanitas Zaanstreek"],
+        )
+
+    def test_loading_again_adds_no_pathway_or_version(self):
+        before = [p.versions.count() for p in pathway_selectors.pathway_list()]
+        demo_load()
+        after = [p.versions.count() for p in pathway_selectors.pathway_list()]
+        self.assertEqual(before, after)
