@@ -101,3 +101,23 @@ def test_the_pathway_page_passes_wcag_aa_checks_and_prints_without_navigation(
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.get_by_role("heading", name="Stroomschema")).to_be_visible()
+
+
+def test_on_a_phone_the_pathway_and_the_walk_fit_the_screen(live_server, page, approved_pathway):
+    page.set_viewport_size({"width": 360, "height": 740})
+    _log_in_with_the_keyboard(page, live_server, approved_pathway["device"])
+    pathway_url = live_server.url + f"/zorgpaden/{approved_pathway['pathway'].uuid}/"
+
+    def fits() -> bool:
+        return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    page.goto(pathway_url)
+    chart = page.locator("svg[role=img]").first
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["width"] <= 360
+    assert fits()
+
+    page.goto(pathway_url + "doorlopen/")
+    page.get_by_role("button", name="Beginnen").click()
+    expect(page.get_by_text("Heeft de cliënt schulden of geldzorgen?")).to_be_visible()
+    assert fits()

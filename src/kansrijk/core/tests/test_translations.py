@@ -1,5 +1,8 @@
-"""Dutch comes first: every UI text must have a Dutch translation, none of them fuzzy."""
+"""Dutch comes first: every UI text must have a Dutch translation, none of them fuzzy, and the
+same English text means the same Dutch everywhere (Django merges the apps' catalogues, so one
+app's translation would silently replace another's)."""
 
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,8 @@ CATALOGUES = sorted(PACKAGE_DIR.glob("**/locale/nl/LC_MESSAGES/django.po"))
 
 
 def _entries(path: Path):
-    """Yield (msgid, fuzzy, msgstrs) per entry of a .po file; obsolete (#~) entries are skipped."""
+    """Yield (msgid, fuzzy, msgstrs) per entry of a .po file; obsolete (#~) entries are skipped.
+    An entry with a context (msgctxt) yields "context\x04msgid", as gettext keys it."""
     entry = None
     field = None
     for line in path.read_text(encoding="utf-8").splitlines() + ["#"]:
@@ -19,16 +23,22 @@ def _entries(path: Path):
             yield entry["msgid"], entry["fuzzy"], entry["msgstrs"]
             entry = None
         if entry is None:
-            entry = {"msgid": "", "fuzzy": False, "msgstrs": []}
+            entry = {"msgid": "", "context": "", "fuzzy": False, "msgstrs": []}
         if line.startswith("#,") and "fuzzy" in line:
             entry["fuzzy"] = True
+        elif line.startswith("msgctxt "):
+            field, entry["context"] = "msgctxt", _unquote(line[8:])
         elif line.startswith("msgid "):
             field, entry["msgid"] = "msgid", _unquote(line[6:])
+            if entry["context"]:
+                entry["msgid"] = entry["context"] + "\x04" + entry["msgid"]
         elif line.startswith("msgid_plural "):
             field = "plural"
         elif line.startswith("msgstr"):
             field = "msgstr"
             entry["msgstrs"].append(_unquote(line.split(" ", 1)[1]))
+        elif line.startswith('"') and field == "msgctxt":
+            entry["context"] += _unquote(line)
         elif line.startswith('"') and field == "msgid":
             entry["msgid"] += _unquote(line)
         elif line.startswith('"') and field == "msgstr":
@@ -51,6 +61,18 @@ def test_every_message_has_a_dutch_translation(catalogue):
         if msgid and (fuzzy or not msgstrs or any(not s for s in msgstrs))
     ]
     assert missing == [], f"untranslated or fuzzy in {catalogue}: {missing[:10]}"
+
+
+def test_the_same_text_has_the_same_dutch_in_every_app():
+    translations = defaultdict(dict)
+    for catalogue in CATALOGUES:
+        for msgid, _fuzzy, msgstrs in _entries(catalogue):
+            if msgid:
+                translations[msgid][str(catalogue.relative_to(PACKAGE_DIR))] = tuple(msgstrs)
+    clashes = {
+        msgid: by_app for msgid, by_app in translations.items() if len(set(by_app.values())) > 1
+    }
+    assert clashes == {}, "give these texts one Dutch translation, or a context (pgettext)"
 
 
 @pytest.mark.django_db

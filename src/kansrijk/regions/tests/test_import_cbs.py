@@ -185,7 +185,7 @@ def test_the_command_prints_a_summary_in_dutch(write_csv, capsys):
 def test_the_command_reports_file_line_and_field_of_each_problem(write_csv, capsys):
     path = write_csv(HEADER + "WK16800,Wijk 00 Annen,wijk,GM1680,,3590\n")
 
-    with pytest.raises(CommandError, match="Er is niets ingelezen: 1 fout gevonden."):
+    with pytest.raises(CommandError, match="Er is niets geïmporteerd: 1 probleem gevonden."):
         call_command("regions", "import-cbs", str(path))
 
     assert (
