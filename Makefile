@@ -40,6 +40,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/kansrijk makemigrations --check --dry-run
 	$(BIN)/kansrijk hsds openapi --check docs/api/hsds-openapi.json
+	$(BIN)/kansrijk referrals openapi --check docs/api/referrals-openapi.json
 
 test: setup lint
 	$(BIN)/pytest
@@ -55,6 +56,7 @@ bench: setup
 
 oas: $(VENV)/.installed
 	$(BIN)/kansrijk hsds openapi --write docs/api/hsds-openapi.json
+	$(BIN)/kansrijk referrals openapi --write docs/api/referrals-openapi.json
 
 clean:
 	rm -rf $(VENV) node_modules var

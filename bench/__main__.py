@@ -1,19 +1,20 @@
-"""python -m bench [directory | dmn] [options]
+"""python -m bench [directory | dmn | referrals] [options]
 
-    python -m bench                  both parts: the directory search, then the DMN tables
+    python -m bench                  every part: directory search, DMN tables, referrals
     python -m bench directory ...    only the directory search benchmark (bench/run.py)
     python -m bench dmn ...          only the DMN decision-table benchmark (bench/dmn.py)
+    python -m bench referrals ...    only the closed-loop referrals benchmark (bench/referrals.py)
 
 Without a part, the options are the directory part's; --quick, --seed and --results-dir also
-apply to the DMN part. `python -m bench dmn --help` lists the DMN part's options.
+apply to the DMN and referrals parts. `python -m bench dmn --help` lists the DMN part's options.
 """
 
 import argparse
 import sys
 
 
-def _dmn_arguments(argv: list[str]) -> list[str]:
-    """The options of a whole run that the DMN part shares."""
+def _shared_arguments(argv: list[str]) -> list[str]:
+    """The options of a whole run that the DMN and referrals parts share."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--seed")
@@ -32,18 +33,24 @@ def main(argv: list[str]) -> None:
         from bench import dmn
 
         dmn.main(argv[1:])
+    elif argv[:1] == ["referrals"]:
+        from bench import referrals
+
+        referrals.main(argv[1:])
     elif argv[:1] == ["directory"]:
         from bench import run
 
         run.main(argv[1:])
     else:
-        from bench import dmn, run
+        from bench import dmn, referrals, run
 
         if "-h" in argv or "--help" in argv:
             print(__doc__)
         run.main(argv)
         print()
-        dmn.main(_dmn_arguments(argv))
+        dmn.main(_shared_arguments(argv))
+        print()
+        referrals.main(_shared_arguments(argv))
 
 
 main(sys.argv[1:])

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "kansrijk.organisations",
     "kansrijk.accounts",
     "kansrijk.directory",
+    "kansrijk.clients",
+    "kansrijk.referrals",
     "kansrijk.pathways",
     "kansrijk.screening",
     "kansrijk.demo",
@@ -133,6 +135,23 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail (overdue referral alerts). Without EMAIL_HOST the messages are written as files in
+# var/mail/, so a demo or development install never tries to reach a mail server.
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Kansrijk <noreply@kansrijk.invalid>")
+# Where this installation is reached, for links in e-mails (e.g. https://kansrijk.example.nl).
+KANSRIJK_BASE_URL = envstr("KANSRIJK_BASE_URL", "")
 
 # Directory rules
 DIRECTORY_VERIFICATION_MAX_AGE_DAYS = envint("DIRECTORY_VERIFICATION_MAX_AGE_DAYS", 183)

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from kansrijk.core.views import healthz
 from kansrijk.directory.api import api as hsds_api
+from kansrijk.referrals.api import api as referrals_api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -10,7 +11,10 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("kansrijk.accounts.urls")),
     path("sociale-kaart/", include("kansrijk.directory.urls")),
+    path("clienten/", include("kansrijk.clients.urls")),
     path("zorgpaden/", include("kansrijk.pathways.urls")),
+    path("verwijzingen/", include("kansrijk.referrals.urls")),
     path("api/hsds/", hsds_api.urls),
+    path("api/", referrals_api.urls),
     path("", include("kansrijk.core.urls")),
 ]

@@ -1,9 +1,11 @@
-"""Template context for the shared layout (navigation)."""
+"""Template context for the shared layout (navigation): which sections this user may open."""
 
 from django.http import HttpRequest
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.selectors import user_has_role
+from kansrijk.clients import selectors as client_selectors
+from kansrijk.referrals import selectors as referral_selectors
 
 DIRECTORY_MANAGER_ROLES = (Role.DIRECTORY_EDITOR, Role.COORDINATOR, Role.ADMIN)
 
@@ -13,4 +15,9 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "nav_can_manage_directory": user.is_authenticated
         and user_has_role(user, *DIRECTORY_MANAGER_ROLES),
+        "nav_clients": client_selectors.user_works_with_clients(user),
+        "nav_work_list": referral_selectors.user_works_with_referrals(user),
+        "nav_referral_overview": user.is_authenticated
+        and not referral_selectors.user_works_with_referrals(user)
+        and referral_selectors.user_sees_overview(user),
     }

@@ -1,4 +1,5 @@
-"""Loading the demo: regions, the four seed coalitions, demo log-ins and the sociale kaart.
+"""Loading the demo: regions, the four seed coalitions, demo log-ins, the sociale kaart, the
+zorgpaden and the casework in Zaanstad (clients, consent, screenings, referrals).
 
 Everything is created only when missing (users, organisations, coalitions) or written under
 fixed ids (the directory), so loading twice gives the same data, not twice as much.
@@ -7,14 +8,20 @@ The demo log-ins share one password and, where the role needs a second factor, h
 derived from the username. Both are public: a demo database is never a real one.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts import services as account_services
 from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
+from kansrijk.clients import selectors as client_selectors
+from kansrijk.clients import services as client_services
+from kansrijk.clients.constants import ConsentPurpose
+from kansrijk.demo.data import casework
 from kansrijk.demo.data.coalitions import COALITIONS, PARTNERS, SIGNATORIES, USERS
 from kansrijk.demo.data.pathways import PATHWAYS
 from kansrijk.demo.data.specs import DemoUser
@@ -26,7 +33,11 @@ from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.organisations import services as organisation_services
 from kansrijk.pathways import selectors as pathway_selectors
 from kansrijk.pathways import services as pathway_services
+from kansrijk.referrals import services as referral_services
+from kansrijk.referrals.constants import ReferralStatus
+from kansrijk.regions import selectors as region_selectors
 from kansrijk.regions.services import municipalities_import, neighbourhoods_import
+from kansrijk.screening import services as screening_services
 
 DEMO_PASSWORD = "kansrijk-demo"
 # Who the directory's change history names for the demo's writes.
@@ -158,6 +169,7 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     users = {spec.username: _user_ensure(spec, partners) for spec in (*USERS, *SIGNATORIES)}
     _directory_load(partners, refresh=refresh_directory)
     _pathways_load(users)
+    _casework_load(users)
     return DemoLoadResult(
         organisations=len(partners),
         coalitions=len(COALITIONS),
@@ -220,6 +232,160 @@ def _second_version_in_review(pathway, coordinator, users: dict) -> None:
         draft = pathway_services.version_approve(
             version=draft, user=users[f"akkoord.{key}"], remark=""
         )
+
+
+def _casework_load(users: dict) -> None:
+    """The casework in Zaanstad (demo/data/casework.py): the midwife's clients, screened, with
+    consent for the wijkteam, and referrals in each state; then the overdue check, so the late
+    one shows on the midwife's and the coordinator's work lists. Only into a demo without
+    casework: what was done while trying the demo stays as it is.
+
+    Every write goes through the services, so the audit log has every event."""
+    midwife = users[casework.MIDWIFE]
+    if client_selectors.clients_visible_to(midwife).exists():
+        return
+    team = users[casework.SOCIAL_TEAM]
+    municipality = region_selectors.municipality_get(code=casework.MUNICIPALITY)
+    words = client_selectors.consent_standard_words(
+        purpose=ConsentPurpose.REFERRAL,
+        recipient_names=[team.organisation.name],
+        own_organisation_name=midwife.organisation.name,
+    )
+    now = timezone.now()
+    for case in casework.CASES:
+        referred_at = now
+        if case.overdue:
+            referred_at = _working_days_ago(now, casework.OVERDUE_WORKING_DAYS_AGO)
+        # Registered and screened earlier (in her pregnancy care), consent just before the
+        # referral.
+        consented_at = referred_at - datetime.timedelta(minutes=10)
+        registered_at = min(
+            now - datetime.timedelta(days=case.registered_days_ago),
+            consented_at - datetime.timedelta(minutes=30),
+        )
+        client = _case_client_register(
+            case, midwife=midwife, municipality=municipality, at=registered_at
+        )
+        _case_screen(
+            case, client, midwife=midwife, at=registered_at + datetime.timedelta(minutes=10)
+        )
+        client_services.consent_record(
+            client=client,
+            purpose=ConsentPurpose.REFERRAL,
+            organisations=[team.organisation],
+            words=words,
+            given_to=midwife,
+            given_at=consented_at,
+        )
+        referral = referral_services.referral_create(
+            client_id=client.pk,
+            service_id=demo_uuid(case.service),
+            user=midwife,
+            reason=case.reason,
+            theme_codes=case.themes,
+        )
+        if case.overdue:
+            _referral_backdate(referral, at=referred_at)
+        for step in case.steps:
+            referral = _case_step(referral, step, user=team)
+    referral_services.referrals_alert_overdue(now=now)
+
+
+def _working_days_ago(now: datetime.datetime, days: int) -> datetime.datetime:
+    """10:00 on the working day (Monday to Friday) `days` working days before today."""
+    day = timezone.localdate(now)
+    while days > 0:
+        day -= datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return datetime.datetime.combine(
+        day, datetime.time(10, 0), tzinfo=timezone.get_current_timezone()
+    )
+
+
+def _case_client_register(case, *, midwife, municipality, at: datetime.datetime):
+    """Register her as of `at`; her dates are relative to the day the demo is loaded."""
+    today = timezone.localdate()
+    neighbourhood = region_selectors.region_get_by_code(code=case.neighbourhood)
+    client = client_services.client_register(
+        organisation=midwife.organisation,
+        created_by=midwife,
+        year_of_birth=today.year - case.age,
+        municipality=municipality,
+        neighbourhood=neighbourhood,
+        due_date=_days_from(today, case.due_in_days),
+        child_birth_date=_days_from(today, -case.child_born_days_ago)
+        if case.child_born_days_ago is not None
+        else None,
+        language=case.language,
+        interpreter_needed=case.interpreter_needed,
+        now=at,
+    )
+    if case.identity is not None:
+        client_services.identity_set(
+            client=client,
+            set_by=midwife,
+            name=case.identity.name,
+            phone=case.identity.phone,
+            email=case.identity.email,
+        )
+    return client
+
+
+def _case_screen(case, client, *, midwife, at: datetime.datetime) -> None:
+    """The signal list with her, and the EPDS where the case has one; asked in Dutch."""
+    signals = {
+        item: casework.YES if item in case.signals else casework.NO
+        for item in range(1, casework.SIGNAL_LIST_ITEMS + 1)
+    }
+    screening_services.screening_record(
+        client=client,
+        instrument="signal-list",
+        answers=signals,
+        user=midwife,
+        language="nl",
+        now=at,
+    )
+    if case.epds is not None:
+        screening_services.screening_record(
+            client=client,
+            instrument="epds",
+            answers=dict(enumerate(case.epds, start=1)),
+            user=midwife,
+            language="nl",
+            now=at + datetime.timedelta(minutes=5),
+        )
+
+
+def _days_from(day: datetime.date, days: int | None) -> datetime.date | None:
+    return None if days is None else day + datetime.timedelta(days=days)
+
+
+def _referral_backdate(referral, *, at: datetime.datetime) -> None:
+    """DEMO ONLY: move a just-made referral (and its "requested" step) back in time, with the
+    answer deadline that then applies, so the demo has an overdue referral. referral_create
+    takes no `now` (a real referral is made now); the audit log keeps the true moment of
+    writing. Nothing outside the demo may change a referral this way."""
+    from kansrijk.referrals.models import Referral, ReferralEvent
+
+    due = referral_services.add_working_days(
+        timezone.localdate(at),
+        referral_services.answer_working_days(service_id=referral.service_id),
+    )
+    Referral.objects.filter(pk=referral.pk).update(created_at=at, updated_at=at, answer_due=due)
+    ReferralEvent.objects.filter(referral_id=referral.pk).update(at=at)
+
+
+def _case_step(referral, step, *, user):
+    completed = step.status == ReferralStatus.COMPLETED
+    return referral_services.referral_transition(
+        referral_id=referral.pk,
+        to_status=step.status,
+        user=user,
+        reason=None if completed else step.note,
+        outcome=step.note if completed else None,
+        expected_lock_version=referral.lock_version,
+    )
 
 
 def demo_logins() -> list[DemoLogin]:

@@ -97,3 +97,39 @@ AUDIT_TEXTS_IMPORTED = "screening.texts_imported"
 
 # Who sets a coalition's cut-offs: a coordinator (or administrator) of a member organisation.
 CUTOFF_EDITOR_ROLES = ("coordinator", "admin")
+AUDIT_SCREENING_RECORDED = "screening.recorded"
+AUDIT_SCREENING_VIEWED = "screening.viewed"
+AUDIT_SCREENINGS_PSEUDONYMISED = "screening.pseudonymised"
+
+# object_type of the audit events about a client's screenings.
+AUDIT_OBJECT_SCREENING = "screening_response"
+AUDIT_OBJECT_CLIENT = "client"
+
+# Weeks of pregnancy (from the first day of the last period) at which the second and the third
+# trimester start; a due date lies 40 weeks after that day.
+SECOND_TRIMESTER_WEEK = 14
+THIRD_TRIMESTER_WEEK = 28
+PREGNANCY_DAYS = 280
+
+# The theme of the pathway proposed when problems accumulate (e.g. Zaanstad's "Verwijzing
+# Kwetsbare Zwangeren", which leads to the case consultation).
+ACCUMULATION_THEME = "pregnancy-and-birth-care"
+
+# How many services of the sociale kaart a proposal shows per theme.
+PROPOSAL_SERVICES_PER_THEME = 5
+
+# What to do now for a flag that asks for action today. No phone numbers here: contacts come
+# from the sociale kaart.
+URGENT_ACTIONS: dict[str, str] = {
+    Flag.SELF_HARM: _(
+        "Talk about it with the client right away, and consult the GP or crisis service. Do not "
+        "wait for the next appointment."
+    ),
+    Flag.UNSAFE_HOME: _(
+        "Talk about her safety today, when the partner is not there. Follow the reporting code "
+        "for domestic violence and ask Veilig Thuis for advice."
+    ),
+}
+
+# How many earlier screenings the overview lists.
+SCREENING_HISTORY_LIMIT = 50

@@ -1,13 +1,17 @@
-"""What screening keeps in the database: a coalition's own cut-offs, and licensed instrument
-texts an organisation imported. The instruments themselves are data files (instruments.py)."""
+"""What screening keeps in the database: a coalition's own cut-offs, licensed instrument texts
+an organisation imported, and the screenings of clients. The instruments themselves are data
+files (instruments.py)."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.screening.constants import Phase
+from kansrijk.screening.constants import Level, Phase
+from kansrijk.screening.i18n import current_language
+from kansrijk.screening.instruments import instrument_find
 
 
 class ScreeningCutoff(models.Model):
@@ -85,3 +89,72 @@ class InstrumentText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument} ({self.language}) {self.item}"
+
+
+class ScreeningResponse(models.Model):
+    """One screening of a client: her answers and their scored result, with the cut-offs that
+    applied (a coalition's or the instrument's own), so the result reads the same later."""
+
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(
+        "clients.Client",
+        verbose_name=_("client"),
+        on_delete=models.CASCADE,
+        related_name="screenings",
+    )
+    instrument = models.CharField(_("instrument"), max_length=30)
+    instrument_version = models.CharField(_("instrument version"), max_length=30)
+    # Item number (as text, JSON) -> position of the chosen answer as printed (0 = first).
+    answers = models.JSONField(_("answers"), default=dict)
+    total = models.PositiveSmallIntegerField(_("total score"))
+    max_total = models.PositiveSmallIntegerField(_("highest possible score"))
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    flags = models.JSONField(_("signals"), default=list)
+    domains = models.JSONField(_("domains"), default=list)
+    urgent = models.BooleanField(_("urgent"), default=False)
+    cutoff_elevated = models.PositiveSmallIntegerField(_("elevated from"))
+    cutoff_high = models.PositiveSmallIntegerField(_("high from"), null=True, blank=True)
+    # "instrument", or "coalition:<slug>" (":<phase>" when set for one phase).
+    cutoff_source = models.CharField(_("cut-offs from"), max_length=150)
+    phase = models.CharField(
+        _("phase"), max_length=20, choices=Phase.choices, default=Phase.ANY, blank=True
+    )
+    language = models.CharField(_("language of the questions"), max_length=10)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("screened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    screened_by_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("screened by organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    screened_at = models.DateTimeField(_("screened at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("screening")
+        verbose_name_plural = _("screenings")
+        ordering = ["-screened_at", "-id"]
+        indexes = [models.Index(fields=["client", "instrument", "-screened_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} · {self.screened_at:%Y-%m-%d}"
+
+    @property
+    def instrument_name(self) -> str:
+        """The instrument's name in the active language."""
+        found = instrument_find(self.instrument)
+        return found.name_in(current_language()) if found is not None else self.instrument
+
+    @property
+    def validated(self) -> bool:
+        """False for a conversation aid (the signal list)."""
+        found = instrument_find(self.instrument)
+        return found.validated if found is not None else True

@@ -1,14 +1,36 @@
-"""Reads of the screening app: instruments, a coalition's cut-offs, the texts to show."""
+"""Reads of the screening app: instruments, a coalition's cut-offs, the texts to show, and a
+client's screenings, her risk profile and the support it proposes.
+
+The client functions take a client the caller got through the clients app's access-checked
+lookup (`client_get_for_user`); they check no access themselves, and the caller audits."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from kansrijk.screening.constants import CUTOFF_EDITOR_ROLES, Phase
+from kansrijk.directory import selectors as directory_selectors
+from kansrijk.organisations import selectors as organisation_selectors
+from kansrijk.pathways import selectors as pathway_selectors
+from kansrijk.screening.constants import (
+    ACCUMULATION_THEME,
+    CUTOFF_EDITOR_ROLES,
+    DOMAIN_PATHWAY_VARIABLES,
+    PREGNANCY_DAYS,
+    PROPOSAL_SERVICES_PER_THEME,
+    SECOND_TRIMESTER_WEEK,
+    THIRD_TRIMESTER_WEEK,
+    URGENT_ACTIONS,
+    Domain,
+    Flag,
+    Phase,
+)
 from kansrijk.screening.i18n import current_language
 from kansrijk.screening.instruments import (
     Cutoffs,
@@ -17,18 +39,29 @@ from kansrijk.screening.instruments import (
     instrument_list,
     text_in,
 )
-from kansrijk.screening.models import InstrumentText, ScreeningCutoff
+from kansrijk.screening.models import InstrumentText, ScreeningCutoff, ScreeningResponse
+from kansrijk.screening.scoring import Accumulation, ScreeningResult, accumulation
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from kansrijk.accounts.models import User
+    from kansrijk.clients.models import Client
+    from kansrijk.directory.selectors import ServiceCard
+    from kansrijk.organisations.models import Coalition
+    from kansrijk.pathways.models import Pathway, PathwayVersion
 
 __all__ = [
     "Cutoffs",
     "Instrument",
     "InstrumentTexts",
     "ItemTexts",
+    "PathwayProposal",
+    "RiskProfile",
+    "SupportProposals",
+    "ThemeServices",
+    "client_coalitions",
+    "client_phase",
     "cutoff_list",
     "cutoff_may_edit",
     "cutoffs_for",
@@ -36,6 +69,15 @@ __all__ = [
     "instrument_list",
     "instrument_texts",
     "licensed_languages",
+    "cutoff_source_label",
+    "risk_profile",
+    "screening_cutoffs_for_client",
+    "screening_get",
+    "screening_result",
+    "screenings_for_client",
+    "screenings_for_client_export",
+    "support_proposals",
+    "urgent_actions",
 ]
 
 
@@ -178,3 +220,316 @@ def instrument_texts(code: str, language: str | None = None) -> InstrumentTexts:
         validated=instrument.validated,
         items=items,
     )
+
+
+# --- a client's screenings ---------------------------------------------------------------
+
+
+def client_phase(*, client: Client, today: datetime.date | None = None) -> str:
+    """Where she is now, for phase-specific cut-offs: a trimester while her due date lies
+    ahead, after the birth once the child is born (or the due date has passed), else every
+    phase (Phase.ANY)."""
+    today = today or timezone.localdate()
+    if client.due_date and client.due_date > today:
+        weeks = (PREGNANCY_DAYS - (client.due_date - today).days) // 7
+        if weeks < SECOND_TRIMESTER_WEEK:
+            return Phase.FIRST_TRIMESTER.value
+        if weeks < THIRD_TRIMESTER_WEEK:
+            return Phase.SECOND_TRIMESTER.value
+        return Phase.THIRD_TRIMESTER.value
+    if client.child_birth_date or client.due_date:
+        return Phase.POSTPARTUM.value
+    return Phase.ANY.value
+
+
+def client_coalitions(*, client: Client) -> list[Coalition]:
+    """The coalitions covering her municipality: first those her care team is a member of,
+    then by name."""
+    coalitions = list(
+        organisation_selectors.coalition_list()
+        .filter(municipalities=client.municipality_id)
+        .distinct()
+        .order_by("name", "pk")
+    )
+    own = set(
+        organisation_selectors.coalition_list()
+        .filter(members=client.organisation_id)
+        .values_list("pk", flat=True)
+    )
+    return sorted(coalitions, key=lambda coalition: coalition.pk not in own)
+
+
+def screening_cutoffs_for_client(
+    *, client: Client, instrument: str, phase: str | None = None
+) -> Cutoffs | None:
+    """The cut-offs of the first coalition covering her municipality that set them for the
+    instrument (for `phase`, default her phase now; else for every phase), or None: then the
+    instrument's own apply."""
+    phase = client_phase(client=client) if phase is None else phase
+    for coalition in client_coalitions(client=client):
+        found = cutoffs_for(coalition.pk, instrument, phase=phase)
+        if found is not None:
+            return found
+    return None
+
+
+def cutoff_source_label(source: str) -> str:
+    """Where cut-offs came from, for people: "Kansrijke Start Zaanstad (First trimester)"."""
+    kind, _sep, rest = (source or "").partition(":")
+    if kind != "coalition" or not rest:
+        return _("the questionnaire's own cut-offs")
+    slug, _sep, phase = rest.partition(":")
+    coalition = organisation_selectors.coalition_get(slug=slug)
+    name = coalition.name if coalition is not None else slug
+    if phase in Phase.values and phase:
+        return f"{name} ({Phase(phase).label})"
+    return name
+
+
+def screenings_for_client(client: Client) -> QuerySet[ScreeningResponse]:
+    """Her screenings, newest first. Check access to her first and audit the read."""
+    return ScreeningResponse.objects.filter(client=client).select_related(
+        "screened_by_organisation"
+    )
+
+
+def screening_get(*, client: Client, uuid: Any) -> ScreeningResponse | None:
+    """One of her screenings by public id, or None (also for a malformed id)."""
+    screening_uuid = _as_uuid(uuid)
+    if screening_uuid is None:
+        return None
+    return screenings_for_client(client).filter(uuid=screening_uuid).first()
+
+
+def _as_uuid(value: Any) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def screening_result(response: ScreeningResponse) -> ScreeningResult:
+    """The stored result as `score` gave it (for `accumulation` and the result partial)."""
+    instrument = instrument_find(response.instrument)
+    return ScreeningResult(
+        code=response.instrument,
+        version=response.instrument_version,
+        total=response.total,
+        max_total=response.max_total,
+        level=response.level,
+        flags=list(response.flags),
+        domains=list(response.domains),
+        urgent=response.urgent,
+        validated=instrument.validated if instrument is not None else True,
+        answers={int(number): position for number, position in response.answers.items()},
+        cutoffs=Cutoffs(
+            elevated=response.cutoff_elevated,
+            high=response.cutoff_high,
+            source=response.cutoff_source,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class RiskProfile:
+    """Her newest result per instrument, combined: the domains signalled, whether problems
+    accumulate (stapeling), whether something is urgent, and the themes to find help for."""
+
+    latest: list[ScreeningResponse]  # newest per instrument, in the instruments' order
+    accumulation: Accumulation
+
+    @property
+    def empty(self) -> bool:
+        return not self.latest
+
+    @property
+    def domains(self) -> list[str]:
+        return self.accumulation.domains
+
+    @property
+    def accumulates(self) -> bool:
+        return self.accumulation.accumulates
+
+    @property
+    def urgent(self) -> bool:
+        return self.accumulation.urgent
+
+    @property
+    def themes(self) -> list[str]:
+        return self.accumulation.themes
+
+    @property
+    def flags(self) -> list[str]:
+        return self.accumulation.flags
+
+    @property
+    def domain_labels(self) -> list[str]:
+        return [str(Domain(domain).label) for domain in self.domains]
+
+    @property
+    def urgent_actions(self) -> list[dict[str, str]]:
+        return urgent_actions(self.flags)
+
+
+def urgent_actions(flags: list[str]) -> list[dict[str, str]]:
+    """For each flag that asks for action today: its label and what to do now."""
+    return [
+        {"flag": flag, "label": str(Flag(flag).label), "action": str(URGENT_ACTIONS[flag])}
+        for flag in flags
+        if flag in URGENT_ACTIONS
+    ]
+
+
+def risk_profile(client: Client) -> RiskProfile:
+    """Her risk profile from the newest result of each instrument."""
+    newest: dict[str, ScreeningResponse] = {}
+    for response in screenings_for_client(client):
+        newest.setdefault(response.instrument, response)
+    order = {instrument.code: n for n, instrument in enumerate(instrument_list())}
+    latest = sorted(newest.values(), key=lambda r: (order.get(r.instrument, len(order)), r.pk))
+    return RiskProfile(
+        latest=latest, accumulation=accumulation(screening_result(r) for r in latest)
+    )
+
+
+@dataclass(frozen=True)
+class PathwayProposal:
+    pathway: Pathway
+    version: PathwayVersion
+    theme: str
+    theme_name: str
+    because_accumulation: bool  # proposed because problems accumulate, not for its theme
+    # The pathway's yes/no questions her screening already answered "yes" ("Schulden": "true").
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ThemeServices:
+    theme: str
+    name: str
+    cards: list[ServiceCard]
+
+
+@dataclass(frozen=True)
+class SupportProposals:
+    """What her risk profile proposes; nothing is sent: the professional and she choose."""
+
+    profile: RiskProfile
+    pathways: list[PathwayProposal]
+    services: list[ThemeServices]
+
+    @property
+    def empty(self) -> bool:
+        return not self.pathways and not any(group.cards for group in self.services)
+
+
+def _pathway_answers(definition: Any, found: dict[str, bool]) -> dict[str, str]:
+    answers = {}
+    for step in (definition or {}).get("steps", []) if isinstance(definition, dict) else []:
+        variable = step.get("variable")
+        if (
+            step.get("kind") == "question"
+            and step.get("answer_type") == "boolean"
+            and found.get(variable)
+        ):
+            answers[variable] = "true"
+    return answers
+
+
+def support_proposals(
+    client: Client,
+    *,
+    organisation_id: int | None = None,
+    profile: RiskProfile | None = None,
+    services_per_theme: int = PROPOSAL_SERVICES_PER_THEME,
+) -> SupportProposals:
+    """For her risk profile's themes: the approved pathways for her municipality on those
+    themes (and the pregnancy-and-birth-care pathway when problems accumulate), and per theme
+    the services of the sociale kaart that reach her municipality and neighbourhood, as cards
+    (`organisation_id`: the viewer's, for confidential addresses). Proposals only."""
+    profile = profile if profile is not None else risk_profile(client)
+    themes = profile.themes
+    if not themes and not profile.accumulates:
+        return SupportProposals(profile=profile, pathways=[], services=[])
+    names = dict(pathway_selectors.theme_choices())
+    found = {
+        variable: True
+        for domain, variable in DOMAIN_PATHWAY_VARIABLES.items()
+        if domain in profile.domains
+    }
+    municipality_code = client.municipality.code
+    pathways = []
+    for version in pathway_selectors.pathways_for_municipality(code=municipality_code):
+        theme = version.pathway.theme
+        by_accumulation = profile.accumulates and theme == ACCUMULATION_THEME
+        if theme not in themes and not by_accumulation:
+            continue
+        pathways.append(
+            PathwayProposal(
+                pathway=version.pathway,
+                version=version,
+                theme=theme,
+                theme_name=names.get(theme, theme),
+                because_accumulation=theme not in themes,
+                answers=_pathway_answers(version.definition, found),
+            )
+        )
+    pathways.sort(key=lambda proposal: not proposal.because_accumulation)
+    neighbourhood_code = client.neighbourhood.code if client.neighbourhood_id else None
+    services = []
+    for theme in themes:
+        found_services = directory_selectors.service_search(
+            municipality_code=municipality_code,
+            neighbourhood_code=neighbourhood_code or None,
+            theme_codes=[theme],
+        )
+        cards = directory_selectors.service_cards(
+            services=list(found_services[:services_per_theme]), organisation_id=organisation_id
+        )
+        services.append(ThemeServices(theme=theme, name=names.get(theme, theme), cards=cards))
+    return SupportProposals(profile=profile, pathways=pathways, services=services)
+
+
+def screenings_for_client_export(client_id: int) -> list[dict[str, Any]]:
+    """Her screenings for her right of access (clients.services.client_export): what was
+    asked, her answers, the result and who (which organisation) screened her; not which person."""
+    responses = (
+        ScreeningResponse.objects.filter(client_id=client_id)
+        .select_related("screened_by_organisation")
+        .order_by("screened_at", "pk")
+    )
+    exported = []
+    for response in responses:
+        instrument = instrument_find(response.instrument)
+        exported.append(
+            {
+                "id": str(response.uuid),
+                "instrument": response.instrument,
+                "instrument_name": instrument.name_in(None) if instrument else response.instrument,
+                "instrument_version": response.instrument_version,
+                "validated": instrument.validated if instrument else True,
+                "screened_at": response.screened_at.isoformat(),
+                "organisation": (
+                    response.screened_by_organisation.name
+                    if response.screened_by_organisation
+                    else ""
+                ),
+                "answers": dict(response.answers),
+                "total": response.total,
+                "max_total": response.max_total,
+                "level": response.level,
+                "flags": list(response.flags),
+                "domains": list(response.domains),
+                "urgent": response.urgent,
+                "cutoffs": {
+                    "elevated": response.cutoff_elevated,
+                    "high": response.cutoff_high,
+                    "source": response.cutoff_source,
+                },
+                "phase": response.phase,
+                "language": response.language,
+            }
+        )
+    return exported

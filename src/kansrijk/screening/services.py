@@ -1,8 +1,11 @@
-"""Writes of the screening app: a coalition's cut-offs and imported licensed texts."""
+"""Writes of the screening app: a coalition's cut-offs, imported licensed texts, and the
+screenings of clients (each audited with the client's public id)."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,21 +15,31 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansrijk.audit.constants import SOURCE_SYSTEM, Outcome
 from kansrijk.audit.services import audit_record
+from kansrijk.clients import services as client_services
 from kansrijk.organisations.selectors import coalition_list
 from kansrijk.screening.constants import (
     AUDIT_CUTOFF_CLEARED,
     AUDIT_CUTOFF_SET,
+    AUDIT_OBJECT_CLIENT,
+    AUDIT_OBJECT_SCREENING,
+    AUDIT_SCREENING_RECORDED,
+    AUDIT_SCREENING_VIEWED,
+    AUDIT_SCREENINGS_PSEUDONYMISED,
     AUDIT_TEXTS_IMPORTED,
     Phase,
 )
-from kansrijk.screening.i18n import translate
+from kansrijk.screening.i18n import current_language, translate
 from kansrijk.screening.instruments import Cutoffs, Instrument, cutoffs_problem, instrument_find
-from kansrijk.screening.models import InstrumentText, ScreeningCutoff
+from kansrijk.screening.models import InstrumentText, ScreeningCutoff, ScreeningResponse
+from kansrijk.screening.scoring import ScreeningError, score
+from kansrijk.screening.selectors import client_phase, screening_cutoffs_for_client
 from kansrijk.screening.texts_io import TextsImportError, language_valid, texts_read
 
 if TYPE_CHECKING:
     from kansrijk.accounts.models import User
+    from kansrijk.clients.models import Client
     from kansrijk.organisations.models import Coalition
 
 __all__ = [
@@ -36,6 +49,10 @@ __all__ = [
     "cutoff_set",
     "cutoff_validate",
     "instrument_texts_import",
+    "ScreeningError",
+    "screening_read_record",
+    "screening_record",
+    "screenings_pseudonymise",
 ]
 
 
@@ -243,3 +260,152 @@ def instrument_texts_import(
         source=Path(path).name,
     )
     return len(rows)
+
+
+# --- a client's screenings ---------------------------------------------------------------
+
+
+def _client_audit(
+    *,
+    action: str,
+    client: Client,
+    user: User | None,
+    screening: ScreeningResponse | None = None,
+    detail: Mapping[str, Any] | None = None,
+    audit_context: Mapping[str, Any] | None = None,
+) -> None:
+    """One audit event about her (NEN 7513: who, role, organisation, which client, what, when,
+    from where). `detail` holds codes and ids only, never her answers."""
+    organisation = getattr(user, "organisation", None) if user is not None else None
+    who: dict[str, Any] = {
+        "actor_id": str(user.uuid) if user is not None else "",
+        "actor_display": user.get_username() if user is not None else "",
+        "actor_role": ",".join(sorted(user.role_codes)) if user is not None else "",
+        "actor_organisation_id": str(organisation.uuid) if organisation is not None else "",
+        "source": SOURCE_SYSTEM,
+    }
+    who.update(audit_context or {})
+    audit_record(
+        action=action,
+        client_id=str(client.uuid),
+        object_type=AUDIT_OBJECT_SCREENING if screening is not None else AUDIT_OBJECT_CLIENT,
+        object_id=str(screening.uuid) if screening is not None else str(client.uuid),
+        outcome=Outcome.ALLOWED,
+        detail={k: v for k, v in (detail or {}).items() if v not in (None, "")},
+        **who,
+    )
+
+
+@transaction.atomic
+def screening_record(
+    *,
+    client: Client,
+    instrument: str,
+    answers: Mapping[int, int],
+    user: User | None,
+    phase: str | None = None,
+    language: str | None = None,
+    now: datetime.datetime | None = None,
+    audit_context: Mapping[str, Any] | None = None,
+) -> ScreeningResponse:
+    """Score her answers (item number -> position of the chosen answer as printed) with the
+    cut-offs of the coalition covering her municipality (for `phase`, default her phase now:
+    e.g. 11 on the EPDS in the first trimester where the coalition set it), else the
+    instrument's own, and store the result. Raises ScreeningError for answers that do not fit
+    the instrument and ValidationError for a pseudonymised client; nothing is stored then.
+    `language`: the language the questions were asked in (default the active one)."""
+    if client.pseudonymised_at is not None:
+        raise ValidationError(
+            _("This client's details were removed after the retention period."),
+            code="pseudonymised",
+        )
+    found = instrument_find(instrument)
+    if found is None:
+        raise ScreeningError(
+            _("There is no screening instrument %(code)s.") % {"code": instrument},
+            code="unknown_instrument",
+        )
+    now = now or timezone.now()
+    phase = client_phase(client=client, today=timezone.localdate(now)) if phase is None else phase
+    if phase not in Phase.values:
+        raise ValidationError({"phase": _("Choose a phase from the list.")}, code="invalid_phase")
+    cutoffs = screening_cutoffs_for_client(client=client, instrument=found.code, phase=phase)
+    result = score(found.code, answers, cutoffs=cutoffs)
+    organisation = getattr(user, "organisation", None) if user is not None else None
+    response = ScreeningResponse.objects.create(
+        client=client,
+        instrument=result.code,
+        instrument_version=result.version,
+        answers={str(number): position for number, position in result.answers.items()},
+        total=result.total,
+        max_total=result.max_total,
+        level=result.level,
+        flags=list(result.flags),
+        domains=list(result.domains),
+        urgent=result.urgent,
+        cutoff_elevated=result.cutoffs.elevated,
+        cutoff_high=result.cutoffs.high,
+        cutoff_source=result.cutoffs.source[:150],
+        phase=phase,
+        language=(language or current_language() or "nl").lower()[:10],
+        screened_by=user,
+        screened_by_organisation=organisation,
+        screened_at=now,
+    )
+    client_services.client_touch(client_id=client.pk, when=now)
+    _client_audit(
+        action=AUDIT_SCREENING_RECORDED,
+        client=client,
+        user=user,
+        screening=response,
+        detail={
+            "instrument": response.instrument,
+            "level": response.level,
+            "urgent": response.urgent,
+            "cutoffs": response.cutoff_source,
+        },
+        audit_context=audit_context,
+    )
+    return response
+
+
+def screening_read_record(
+    *,
+    client: Client,
+    user: User | None,
+    page: str,
+    screening: ScreeningResponse | None = None,
+    audit_context: Mapping[str, Any] | None = None,
+) -> None:
+    """Audit a read of her screenings (a page that shows them)."""
+    _client_audit(
+        action=AUDIT_SCREENING_VIEWED,
+        client=client,
+        user=user,
+        screening=screening,
+        detail={"page": page},
+        audit_context=audit_context,
+    )
+
+
+@transaction.atomic
+def screenings_pseudonymise(*, client_id: int) -> int:
+    """For the retention run (clients.services.clients_pseudonymise_expired): her screenings
+    lose who screened her and their dates are coarsened to the first of the month; the scored
+    results stay, without a link to a person. Returns how many."""
+    responses = list(ScreeningResponse.objects.select_for_update().filter(client_id=client_id))
+    for response in responses:
+        moment = timezone.localtime(response.screened_at)
+        response.screened_at = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        response.screened_by = None
+    ScreeningResponse.objects.bulk_update(responses, ["screened_at", "screened_by"])
+    if responses:
+        audit_record(
+            action=AUDIT_SCREENINGS_PSEUDONYMISED,
+            client_id=str(responses[0].client.uuid),
+            object_type=AUDIT_OBJECT_CLIENT,
+            object_id=str(responses[0].client.uuid),
+            source=SOURCE_SYSTEM,
+            detail={"count": len(responses)},
+        )
+    return len(responses)

@@ -116,6 +116,28 @@ USERS: tuple[DemoUser, ...] = (
         "zaanstad",
         gettext_noop("social worker at the women's shelter (sees its confidential address)"),
     ),
+    # Receives the midwife's referrals: Gemeente Zaanstad manages the wijkteams' directory
+    # entries (demo/data/casework.py).
+    DemoUser(
+        "wijkteam.zaanstad",
+        "Demo",
+        "Wijkteammedewerker Zaanstad",
+        (P,),
+        "gemeente-zaanstad",
+        "zaanstad",
+        gettext_noop("social worker, sociaal wijkteam"),
+    ),
+    # A professional in the coalition who is party to none of the demo referrals: she cannot
+    # open those clients (404, and the attempt is in the audit log).
+    DemoUser(
+        "jgz.zaanstad",
+        "Demo",
+        "JGZ-verpleegkundige Zaanstad",
+        (P,),
+        "ggd-zw",
+        "zaanstad",
+        gettext_noop("JGZ nurse (not involved in the demo referrals)"),
+    ),
     DemoUser(
         "coordinator.zaanstad",
         "Demo",
