@@ -21,6 +21,7 @@ from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
 from kansrijk.clients import selectors as client_selectors
 from kansrijk.clients import services as client_services
 from kansrijk.clients.constants import ConsentPurpose
+from kansrijk.clients.tasks import schedule_daily_retention
 from kansrijk.demo.data import casework
 from kansrijk.demo.data.coalitions import COALITIONS, PARTNERS, SIGNATORIES, USERS
 from kansrijk.demo.data.pathways import PATHWAYS
@@ -170,6 +171,8 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     _directory_load(partners, refresh=refresh_directory)
     _pathways_load(users)
     _casework_load(users)
+    # Retention runs nightly when a worker runs (`kansrijk db_worker`).
+    schedule_daily_retention()
     return DemoLoadResult(
         organisations=len(partners),
         coalitions=len(COALITIONS),
