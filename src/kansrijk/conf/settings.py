@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "kansrijk.referrals",
     "kansrijk.pathways",
     "kansrijk.screening",
+    "kansrijk.volunteers",
+    "kansrijk.programmes",
+    "kansrijk.network",
     "kansrijk.demo",
 ]
 

@@ -17,6 +17,8 @@ def navigation(request: HttpRequest) -> dict:
         and user_has_role(user, *DIRECTORY_MANAGER_ROLES),
         "nav_clients": client_selectors.user_works_with_clients(user),
         "nav_work_list": referral_selectors.user_works_with_referrals(user),
+        "nav_programmes": client_selectors.user_works_with_clients(user),
+        "nav_volunteers": user.is_authenticated and user_has_role(user, Role.COORDINATOR),
         "nav_referral_overview": user.is_authenticated
         and not referral_selectors.user_works_with_referrals(user)
         and referral_selectors.user_sees_overview(user),

@@ -30,15 +30,18 @@ from kansrijk.demo.hsds import demo_directory, demo_service_objects, demo_uuid
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.directory import services as directory_services
 from kansrijk.directory.hsds_io import hsds_import_json_objects
+from kansrijk.network import demo as network_demo
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.organisations import services as organisation_services
 from kansrijk.pathways import selectors as pathway_selectors
 from kansrijk.pathways import services as pathway_services
+from kansrijk.programmes import demo as programmes_demo
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.regions import selectors as region_selectors
 from kansrijk.regions.services import municipalities_import, neighbourhoods_import
 from kansrijk.screening import services as screening_services
+from kansrijk.volunteers import demo as volunteers_demo
 
 DEMO_PASSWORD = "kansrijk-demo"
 # Who the directory's change history names for the demo's writes.
@@ -171,6 +174,9 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     _directory_load(partners, refresh=refresh_directory)
     _pathways_load(users)
     _casework_load(users)
+    network_demo.demo_load(organisations=partners, users=users)
+    volunteers_demo.demo_load(organisations=partners, users=users)
+    programmes_demo.demo_load(organisations=partners, users=users)
     # Retention runs nightly when a worker runs (`kansrijk db_worker`).
     schedule_daily_retention()
     return DemoLoadResult(

@@ -47,6 +47,7 @@ PARTNERS: tuple[Partner, ...] = (
     Partner("ggd-ru", "GGD regio Utrecht", Domain.PUBLIC_HEALTH, ZEIST),
     Partner("gemeente-zeist", "Gemeente Zeist", Domain.MUNICIPALITY, ZEIST),
     Partner("verloskunde-zeist", "Verloskundigen Zeist", Domain.MEDICAL, ZEIST),
+    Partner("samen-oplopen", "Samen Oplopen Zeist", Domain.CIVIL_SOCIETY, ZEIST),
     # Runs the platform for the coalitions (holds the administrator).
     Partner("kansrijk-beheer", "Kansrijk beheer (demo)", Domain.PUBLIC_HEALTH, ZAANSTAD),
 )
@@ -90,7 +91,7 @@ COALITIONS: tuple[Coalition, ...] = (
         "zeist",
         "Kansrijke Start Zeist",
         (ZEIST,),
-        ("ggd-ru", "gemeente-zeist", "verloskunde-zeist"),
+        ("ggd-ru", "gemeente-zeist", "verloskunde-zeist", "samen-oplopen"),
     ),
 )
 
@@ -263,6 +264,15 @@ USERS: tuple[DemoUser, ...] = (
         "ggd-ru",
         "zeist",
         gettext_noop("coalition coordinator"),
+    ),
+    DemoUser(
+        "coordinator.samenoplopen",
+        "Demo",
+        "Coördinator Samen Oplopen",
+        (C,),
+        "samen-oplopen",
+        "zeist",
+        gettext_noop("volunteer coordinator (matches 1000-day volunteers with families)"),
     ),
     DemoUser(
         "beleid.zeist",

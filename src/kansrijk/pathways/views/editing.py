@@ -36,6 +36,18 @@ from kansrijk.pathways.views.common import forbidden_response, pathway_and_versi
 from kansrijk.regions import selectors as region_selectors
 
 
+def _form_after_conflict(request, saved, error, form_class, **form_kwargs):
+    """The form again after a lost race: keep what the editor typed, move only the lock version
+    on (so saving again knowingly replaces the other change), and say what happened."""
+    saved.refresh_from_db()
+    post = request.POST.copy()
+    post["lock_version"] = str(saved.lock_version)
+    form = form_class(post, **form_kwargs)
+    form.is_valid()
+    form.add_error(None, str(error))
+    return form
+
+
 def _version_url(version) -> str:
     return reverse(
         "pathways:version",
@@ -119,12 +131,7 @@ def pathway_details_edit(request: HttpRequest, pathway_id: UUID) -> HttpResponse
                 theme=data["theme"],
             )
         except services.PathwayConflictError as exc:
-            pathway.refresh_from_db()
-            post = request.POST.copy()
-            post["lock_version"] = str(pathway.lock_version)
-            form = PathwayDetailsForm(post, themes=themes)
-            form.is_valid()
-            form.add_error(None, str(exc))
+            form = _form_after_conflict(request, pathway, exc, PathwayDetailsForm, themes=themes)
             status = 409
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
@@ -238,14 +245,11 @@ def version_edit(request: HttpRequest, pathway_id: UUID, number: int) -> HttpRes
             change_note=data["change_note"],
         )
     except services.PathwayConflictError as exc:
-        # Keep what the editor typed; only the lock version moves on, so saving again
-        # knowingly replaces the other change. Show what is saved now, as a comparison.
+        # Show what is saved now, as a comparison with what the editor typed.
         version.refresh_from_db()
-        post = request.POST.copy()
-        post["lock_version"] = str(version.lock_version)
-        form = VersionEditForm(post, tables=version.definition.get("tables") or {})
-        form.is_valid()
-        form.add_error(None, str(exc))
+        form = _form_after_conflict(
+            request, version, exc, VersionEditForm, tables=version.definition.get("tables") or {}
+        )
         conflict = selectors.definition_compare(old=version.definition, new=data["definition"])
         import_form = TableImportForm(initial={"lock_version": version.lock_version})
         return _edit_page(

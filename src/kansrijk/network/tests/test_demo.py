@@ -1,0 +1,49 @@
+"""The demo's network events: `/agenda/zeist.ics` lists them, and loading twice adds nothing."""
+
+import icalendar
+from django.test import TestCase, override_settings
+
+from kansrijk.accounts import selectors as account_selectors
+from kansrijk.demo import services as demo_services
+from kansrijk.demo.data.coalitions import PARTNERS
+from kansrijk.network import demo
+from kansrijk.network.models import Event
+from kansrijk.organisations import selectors as organisation_selectors
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+class NetworkDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        demo_services.demo_load()
+        by_name = {o.name: o for o in organisation_selectors.organisation_list()}
+        cls.organisations = {p.key: by_name[p.name] for p in PARTNERS}
+        cls.users = {u.username: u for u in account_selectors.user_list()}
+        demo.demo_load(organisations=cls.organisations, users=cls.users)
+
+    def test_the_zeist_feed_lists_the_demo_network_events(self):
+        response = self.client.get("/agenda/zeist.ics")
+        self.assertEqual(response.status_code, 200)
+        calendar = icalendar.Calendar.from_ical(response.content)
+        self.assertEqual(str(calendar["X-WR-CALNAME"]), "Kansrijke Start Zeist")
+        titles = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+        self.assertEqual(
+            titles,
+            {
+                "Netwerkbijeenkomst Kansrijke Start Zeist",
+                "Netwerkbijeenkomst: de eerste 1000 dagen in de wijk",
+                "Netwerkcafé Kansrijke Start Zeist",
+            },
+        )
+
+    def test_the_zuid_limburg_feed_has_the_positive_health_training(self):
+        response = self.client.get("/agenda/zuid-limburg.ics")
+        calendar = icalendar.Calendar.from_ical(response.content)
+        titles = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+        self.assertIn("Training Positieve Gezondheid voor professionals", titles)
+
+    def test_loading_twice_adds_nothing(self):
+        before = Event.objects.count()
+        demo.demo_load(organisations=self.organisations, users=self.users)
+        self.assertEqual(Event.objects.count(), before)
+        self.assertEqual(before, len(demo.EVENTS))

@@ -1,0 +1,39 @@
+"""Who may manage volunteers and matches. Volunteers (no client data): a coordinator whose
+organisation is a member of the volunteer's coalition. Families' requests: only coordinators of
+the volunteer organisation itself, the recipient her consent names. Filtered in the query."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from kansrijk.accounts.constants import Role
+from kansrijk.organisations.models import Coalition, Organisation
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from kansrijk.accounts.models import User
+
+
+def coalitions_coordinated_by(user: User | AnonymousUser) -> QuerySet[Coalition]:
+    if (
+        not user.is_authenticated
+        or not user.is_active
+        or not user.organisation_id
+        or not user.has_role(Role.COORDINATOR)
+    ):
+        return Coalition.objects.none()
+    return Coalition.objects.filter(members=user.organisation_id)
+
+
+def may_coordinate(user: User | AnonymousUser, coalition_id: int) -> bool:
+    return coalitions_coordinated_by(user).filter(pk=coalition_id).exists()
+
+
+def organisations_matching_for(user: User | AnonymousUser) -> QuerySet[Organisation]:
+    """The volunteer organisation(s) whose families this coordinator may see: their own."""
+    if not coalitions_coordinated_by(user).exists():
+        return Organisation.objects.none()
+    return Organisation.objects.filter(pk=user.organisation_id)
