@@ -6,20 +6,18 @@ kansrijk hsds import PATH [--progress]        # CSV + datapackage.json, or JSON 
 kansrijk hsds openapi --check FILE | --write FILE
 """
 
-import difflib
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.core.openapi import openapi_write_or_check
 from kansrijk.directory.hsds_api_check import hsds_api_check
 from kansrijk.directory.hsds_io import HSDSImportError, ProgressLine, hsds_export, hsds_import
 from kansrijk.organisations import selectors as organisation_selectors
 
 # Lines of difference shown when the OpenAPI document drifted.
-DIFF_LINES = 40
 
 
 class _Unended:
@@ -191,37 +189,11 @@ class Command(BaseCommand):
     def _openapi(self, *, check: Path | None, write: Path | None) -> None:
         from kansrijk.directory.api import openapi_document
 
-        text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
-        if write is not None:
-            write.parent.mkdir(parents=True, exist_ok=True)
-            write.write_text(text, encoding="utf-8")
-            self.stdout.write(_("Wrote %(path)s.") % {"path": write})
-            return
-        if not check.is_file():
-            raise CommandError(
-                _("%(path)s does not exist. Write it with: kansrijk hsds openapi --write %(path)s")
-                % {"path": check}
-            )
-        committed = check.read_text(encoding="utf-8")
-        if committed != text:
-            diff = list(
-                difflib.unified_diff(
-                    committed.splitlines(),
-                    text.splitlines(),
-                    fromfile=str(check),
-                    tofile="openapi_document()",
-                    lineterm="",
-                )
-            )
-            for diff_line in diff[:DIFF_LINES]:
-                self.stderr.write(diff_line)
-            if len(diff) > DIFF_LINES:
-                self.stderr.write("...")
-            raise CommandError(
-                _(
-                    "%(path)s is out of date: the HSDS API changed. Update it with: kansrijk "
-                    "hsds openapi --write %(path)s (make oas), and commit it."
-                )
-                % {"path": check}
-            )
-        self.stdout.write(_("%(path)s is up to date.") % {"path": check})
+        openapi_write_or_check(
+            document=openapi_document(),
+            command="kansrijk hsds openapi",
+            check=check,
+            write=write,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )

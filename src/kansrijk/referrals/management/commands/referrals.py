@@ -8,17 +8,14 @@ Run alert-overdue from cron (e.g. every morning); it alerts each referral once, 
 more often, or in several places at once, does no harm.
 """
 
-import difflib
-import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.core.openapi import openapi_write_or_check
 from kansrijk.referrals import services
-
-DIFF_LINES = 40
 
 
 class Command(BaseCommand):
@@ -62,40 +59,11 @@ class Command(BaseCommand):
     def _openapi(self, *, check: Path | None, write: Path | None) -> None:
         from kansrijk.referrals.api import openapi_document
 
-        text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
-        if write is not None:
-            write.parent.mkdir(parents=True, exist_ok=True)
-            write.write_text(text, encoding="utf-8")
-            self.stdout.write(_("Wrote %(path)s.") % {"path": write})
-            return
-        if not check.is_file():
-            raise CommandError(
-                _(
-                    "%(path)s does not exist. Write it with: kansrijk referrals openapi "
-                    "--write %(path)s"
-                )
-                % {"path": check}
-            )
-        committed = check.read_text(encoding="utf-8")
-        if committed != text:
-            diff = list(
-                difflib.unified_diff(
-                    committed.splitlines(),
-                    text.splitlines(),
-                    fromfile=str(check),
-                    tofile="openapi_document()",
-                    lineterm="",
-                )
-            )
-            for line in diff[:DIFF_LINES]:
-                self.stderr.write(line)
-            if len(diff) > DIFF_LINES:
-                self.stderr.write("...")
-            raise CommandError(
-                _(
-                    "%(path)s is out of date: the referrals API changed. Update it with: "
-                    "kansrijk referrals openapi --write %(path)s, and commit it."
-                )
-                % {"path": check}
-            )
-        self.stdout.write(_("%(path)s is up to date.") % {"path": check})
+        openapi_write_or_check(
+            document=openapi_document(),
+            command="kansrijk referrals openapi",
+            check=check,
+            write=write,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
