@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils.translation import gettext
 
-from kansrijk.pathways import flowchart
 from kansrijk.pathways.flowchart import flowchart_svg, flowchart_text
+from kansrijk.pathways.flowchart import svg as flowchart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
