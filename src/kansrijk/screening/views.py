@@ -7,7 +7,7 @@ see); every page that shows her screenings writes an audit event, and so does ev
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -17,12 +17,14 @@ from django.utils.translation import get_language_info
 
 from kansrijk.audit.services import audit_request_context
 from kansrijk.clients.access import client_view
-from kansrijk.clients.models import Client
 from kansrijk.screening import selectors, services
 from kansrijk.screening.constants import SCREENING_HISTORY_LIMIT
 from kansrijk.screening.forms import InstrumentForm, result_summary
 from kansrijk.screening.i18n import current_language
 from kansrijk.screening.instruments import Instrument
+
+if TYPE_CHECKING:
+    from kansrijk.clients.models import Client
 
 # The languages the shipped texts come in; licensed texts may add others.
 SHIPPED_LANGUAGES = ("nl", "en")

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from kansrijk.accounts.constants import Role
-from kansrijk.organisations.models import Coalition, Organisation
+from kansrijk.organisations import selectors as organisation_selectors
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from kansrijk.accounts.models import User
+    from kansrijk.organisations.models import Coalition, Organisation
 
 
 def coalitions_coordinated_by(user: User | AnonymousUser) -> QuerySet[Coalition]:
@@ -24,8 +25,8 @@ def coalitions_coordinated_by(user: User | AnonymousUser) -> QuerySet[Coalition]
         or not user.organisation_id
         or not user.has_role(Role.COORDINATOR)
     ):
-        return Coalition.objects.none()
-    return Coalition.objects.filter(members=user.organisation_id)
+        return organisation_selectors.coalition_list().none()
+    return organisation_selectors.coalition_list().filter(members=user.organisation_id)
 
 
 def may_coordinate(user: User | AnonymousUser, coalition_id: int) -> bool:
@@ -35,5 +36,5 @@ def may_coordinate(user: User | AnonymousUser, coalition_id: int) -> bool:
 def organisations_matching_for(user: User | AnonymousUser) -> QuerySet[Organisation]:
     """The volunteer organisation(s) whose families this coordinator may see: their own."""
     if not coalitions_coordinated_by(user).exists():
-        return Organisation.objects.none()
-    return Organisation.objects.filter(pk=user.organisation_id)
+        return organisation_selectors.organisation_list().none()
+    return organisation_selectors.organisation_list().filter(pk=user.organisation_id)
