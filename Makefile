@@ -23,13 +23,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages: gettext (msgfmt) for translations, chromium for the browser tests.
+# Debian packages: gettext (msgfmt) for translations, Pango and fonts for PDFs (WeasyPrint),
+# chromium for the browser tests.
 system-packages:
-	@command -v msgfmt >/dev/null && command -v chromium >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium chromium-driver)
+	@command -v msgfmt >/dev/null && command -v chromium >/dev/null && \
+	  ldconfig -p | grep -q libpangoft2-1.0 && test -d /usr/share/fonts/truetype/dejavu || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium chromium-driver)
 
-messages: $(VENV)/.installed
-	@command -v msgfmt >/dev/null || $(MAKE) system-packages
+messages: $(VENV)/.installed system-packages
 	cd src/kansrijk && ../../$(BIN)/kansrijk compilemessages -v 0
 
 run: setup

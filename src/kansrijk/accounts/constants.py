@@ -9,11 +9,15 @@ class Role(models.TextChoices):
     DIRECTORY_EDITOR = "directory_editor", _("Directory editor")
     # Signs the coalition's working agreements (care pathways) on behalf of the organisation.
     PARTNER_SIGNATORY = "partner_signatory", _("Partner signatory")
+    # A 1000-day volunteer: sees only the first name, neighbourhood and contact route of her own
+    # families (kansrijk.volunteers), nothing else.
+    VOLUNTEER = "volunteer", _("Volunteer")
     ADMIN = "admin", _("Administrator")
 
 
-# Roles that will see client data (referrals, casework): they must log in with a second factor.
-ROLES_REQUIRING_2FA = frozenset({Role.PROFESSIONAL, Role.COORDINATOR, Role.ADMIN})
+# Roles that will see client data (referrals, casework; a volunteer her families' first names):
+# they must log in with a second factor.
+ROLES_REQUIRING_2FA = frozenset({Role.PROFESSIONAL, Role.COORDINATOR, Role.VOLUNTEER, Role.ADMIN})
 
 # Brute-force protection: after this many wrong passwords or codes in a row, log-in is refused
 # for a while. The counter is per (lower-cased) username, whether or not the account exists, so

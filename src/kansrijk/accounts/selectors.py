@@ -169,3 +169,16 @@ def role_required(*roles: str) -> Callable[[View], View]:
         return wrapper
 
     return decorator
+
+
+def audit_actor(user: AnyUser | None) -> dict[str, str]:
+    """The actor fields of an audit event for this user; empty for the system itself."""
+    if user is None or not user.is_authenticated:
+        return {"actor_id": "", "actor_display": "", "actor_role": "", "actor_organisation_id": ""}
+    organisation = user.organisation if user.organisation_id else None
+    return {
+        "actor_id": str(user.uuid),
+        "actor_display": user.get_username(),
+        "actor_role": ",".join(sorted(user.role_codes)),
+        "actor_organisation_id": str(organisation.uuid) if organisation else "",
+    }

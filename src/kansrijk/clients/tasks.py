@@ -7,10 +7,10 @@ single run now, e.g. from cron.
 
 import datetime
 
-from django.utils import timezone
-from django_tasks import TaskResultStatus, task
+from django_tasks import task
 
 from kansrijk.clients import services
+from kansrijk.core import scheduling
 
 DAILY_AT = datetime.time(3, 0)
 
@@ -26,22 +26,12 @@ def pseudonymise_expired_clients(reschedule: bool = False) -> int:
 
 
 def next_daily_run(now: datetime.datetime | None = None) -> datetime.datetime:
-    """The next 03:00 in the installation's time zone."""
-    local = timezone.localtime(now or timezone.now())
-    at = local.replace(hour=DAILY_AT.hour, minute=DAILY_AT.minute, second=0, microsecond=0)
-    return at if at > local else at + datetime.timedelta(days=1)
+    """The next run at DAILY_AT in the installation's time zone."""
+    return scheduling.next_daily_run(DAILY_AT, now)
 
 
 def schedule_daily_retention(*, now: datetime.datetime | None = None, after_run: bool = False):
-    """Queue the nightly retention run unless one is already waiting; the queued result, or
-    None when there was one."""
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=pseudonymise_expired_clients.module_path, status=TaskResultStatus.READY
-    )
-    if waiting.exists():
-        return None
-    return pseudonymise_expired_clients.using(run_after=next_daily_run(now)).enqueue(
-        reschedule=True
+    """Queue the nightly retention run unless one is already waiting; the queued result, or None."""
+    return scheduling.schedule_daily(
+        pseudonymise_expired_clients, at=DAILY_AT, now=now, reschedule=True
     )

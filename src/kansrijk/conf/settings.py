@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "kansrijk.volunteers",
     "kansrijk.programmes",
     "kansrijk.network",
+    "kansrijk.actions",
+    "kansrijk.agreements",
+    "kansrijk.casework",
+    "kansrijk.trainings",
+    "kansrijk.soundingboard",
     "kansrijk.demo",
 ]
 

@@ -18,6 +18,10 @@ from django.utils import timezone
 from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts import services as account_services
 from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
+from kansrijk.actions.tasks import schedule_daily_reminder as schedule_overdue_agreement_reminder
+from kansrijk.agreements import demo as agreements_demo
+from kansrijk.agreements.tasks import schedule_daily_reminder as schedule_evaluation_reminder
+from kansrijk.casework import demo as casework_demo
 from kansrijk.clients import selectors as client_selectors
 from kansrijk.clients import services as client_services
 from kansrijk.clients.constants import ConsentPurpose
@@ -31,6 +35,7 @@ from kansrijk.directory import selectors as directory_selectors
 from kansrijk.directory import services as directory_services
 from kansrijk.directory.hsds_io import hsds_import_json_objects
 from kansrijk.network import demo as network_demo
+from kansrijk.network.tasks import schedule_daily_reminder as schedule_meeting_reminders
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.organisations import services as organisation_services
 from kansrijk.pathways import selectors as pathway_selectors
@@ -41,7 +46,10 @@ from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.regions import selectors as region_selectors
 from kansrijk.regions.services import municipalities_import, neighbourhoods_import
 from kansrijk.screening import services as screening_services
+from kansrijk.soundingboard import demo as soundingboard_demo
+from kansrijk.trainings import demo as trainings_demo
 from kansrijk.volunteers import demo as volunteers_demo
+from kansrijk.volunteers.tasks import schedule_daily_reminder as schedule_check_in_reminder
 
 DEMO_PASSWORD = "kansrijk-demo"
 # Who the directory's change history names for the demo's writes.
@@ -177,8 +185,16 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     network_demo.demo_load(organisations=partners, users=users)
     volunteers_demo.demo_load(organisations=partners, users=users)
     programmes_demo.demo_load(organisations=partners, users=users)
+    casework_demo.demo_load(organisations=partners, users=users)
+    soundingboard_demo.demo_load(organisations=partners, users=users)
+    trainings_demo.demo_load(organisations=partners, users=users)
+    agreements_demo.demo_load(organisations=partners, users=users)
     # Retention runs nightly when a worker runs (`kansrijk db_worker`).
     schedule_daily_retention()
+    schedule_evaluation_reminder()
+    schedule_check_in_reminder()
+    schedule_meeting_reminders()
+    schedule_overdue_agreement_reminder()
     return DemoLoadResult(
         organisations=len(partners),
         coalitions=len(COALITIONS),

@@ -21,3 +21,11 @@ class RsvpAnswer(models.TextChoices):
     YES = "yes", _("yes")
     NO = "no", _("no")
     MAYBE = "maybe", _("maybe")
+
+
+# The personal feed shows items from this many days ago on.
+PERSONAL_FEED_PAST_DAYS = 90
+# How agreements made at a network meeting are named in the shared agreement engine.
+ACTION_CONTEXT_KIND = "network.event"
+# An invitation answered by link: how long after the event the link still works.
+INVITATION_LINK_DAYS_AFTER = 30

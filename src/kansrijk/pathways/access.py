@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 
 from kansrijk.accounts.constants import Role
+from kansrijk.agreements import selectors as agreement_selectors
+from kansrijk.agreements.constants import SubjectKind
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.pathways.constants import EDITOR_ROLES, SIGNATORY_ROLE, VersionStatus
 from kansrijk.pathways.models import Pathway, PathwayVersion
@@ -82,7 +84,7 @@ def user_can_edit(user: AnyUser, pathway: Pathway) -> bool:
 
 def user_can_approve(user: AnyUser, pathway: Pathway) -> bool:
     """Agree to a version on behalf of one's own (required partner) organisation."""
-    return _active(user) and user.has_role(SIGNATORY_ROLE) and _is_partner(user, pathway)
+    return agreement_selectors.user_may_sign(user=user, partners=required_partners(pathway=pathway))
 
 
 def user_sees_unapproved(user: AnyUser, pathway: Pathway) -> bool:
@@ -128,7 +130,9 @@ def pathways_to_approve_by(*, user: AnyUser) -> QuerySet[Pathway]:
     if not _active(user) or not user.organisation_id or not user.has_role(SIGNATORY_ROLE):
         return Pathway.objects.none()
     in_review = PathwayVersion.objects.filter(status=VersionStatus.IN_REVIEW).exclude(
-        approvals__organisation=user.organisation_id
+        uuid__in=agreement_selectors.approved_subject_ids(
+            subject_kind=SubjectKind.PATHWAY_VERSION, organisation_id=user.organisation_id
+        )
     )
     return (
         Pathway.objects.filter(covered_by_organisation(user.organisation_id))

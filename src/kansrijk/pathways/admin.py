@@ -1,10 +1,11 @@
 """Care pathways in the management site: read-only. Pathways are made, edited, agreed to and
-retired on their own pages (/zorgpaden/), which check versions, access and the definition."""
+retired on their own pages (/zorgpaden/), which check versions, access and the definition.
+The partners' approvals are in the coalition agreements' shared approval record."""
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kansrijk.pathways.models import Pathway, PathwayApproval, PathwayVersion, PathwayVersionEdit
+from kansrijk.pathways.models import Pathway, PathwayVersion, PathwayVersionEdit
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -39,24 +40,12 @@ class PathwayAdmin(ReadOnlyAdmin):
     inlines = [VersionInline]
 
 
-class ApprovalInline(admin.TabularInline):
-    model = PathwayApproval
-    fields = ["organisation", "user_name", "approved_at", "remark"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
 @admin.register(PathwayVersion)
 class PathwayVersionAdmin(ReadOnlyAdmin):
     list_display = ["pathway", "number", "status", "created_at", "approved_at", "retired_at"]
     list_filter = ["status"]
     list_select_related = ["pathway"]
     search_fields = ["pathway__title"]
-    inlines = [ApprovalInline]
 
 
 @admin.register(PathwayVersionEdit)

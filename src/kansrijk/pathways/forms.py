@@ -219,6 +219,12 @@ class TableImportForm(StyledForm):
 
 
 class ApproveForm(StyledForm):
+    position = forms.CharField(
+        label=_("Your position"),
+        required=False,
+        max_length=200,
+        help_text=_("For example director, alderman or team manager."),
+    )
     remark = forms.CharField(
         label=_("Remark"),
         required=False,

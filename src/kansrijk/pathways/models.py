@@ -3,7 +3,9 @@ organisations.
 
 A pathway's content lives in its versions (`definition`, JSON: questions, decision tables in
 DMN, actions; see docs/HELPER_BRIEF or pathways.validation). Only an approved version is used in
-practice; every saved edit of a draft is kept as a PathwayVersionEdit row.
+practice; every saved edit of a draft is kept as a PathwayVersionEdit row. The partner
+organisations' approvals of a version are kept in kansrijk.agreements' shared approval record
+(subject kind "pathway_version", the version's uuid).
 """
 
 import uuid
@@ -137,47 +139,6 @@ class PathwayVersion(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == VersionStatus.DRAFT
-
-
-class PathwayApproval(models.Model):
-    """A partner organisation's agreement to one version (who, when, with what remark)."""
-
-    version = models.ForeignKey(
-        PathwayVersion,
-        verbose_name=_("version"),
-        on_delete=models.CASCADE,
-        related_name="approvals",
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    # The name as it was when they agreed, so the record stays readable.
-    user_name = models.CharField(_("name of the signatory"), max_length=300)
-    approved_at = models.DateTimeField(_("approved at"))
-    remark = models.TextField(_("remark"), blank=True)
-
-    class Meta:
-        verbose_name = _("approval")
-        verbose_name_plural = _("approvals")
-        ordering = ["approved_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "organisation"], name="pathway_approval_once_per_organisation"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} ({self.version})"
 
 
 class PathwayVersionEdit(models.Model):

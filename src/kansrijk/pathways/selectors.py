@@ -15,13 +15,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from kansrijk.agreements import selectors as agreement_selectors
+from kansrijk.agreements.constants import SubjectKind
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.pathways import access, tables, walking
 from kansrijk.pathways.constants import (
     StepKind,
     VersionStatus,
 )
-from kansrijk.pathways.models import Pathway, PathwayApproval, PathwayVersion, PathwayVersionEdit
+from kansrijk.pathways.models import Pathway, PathwayVersion, PathwayVersionEdit
 from kansrijk.pathways.validation import step_order, steps_by_id
 from kansrijk.regions import selectors as region_selectors
 
@@ -137,31 +139,28 @@ def version_list_for_user(user: User, pathway: Pathway) -> list[PathwayVersion]:
     return list(versions)
 
 
-def version_approvals(*, version: PathwayVersion) -> list[PathwayApproval]:
-    return list(version.approvals.select_related("organisation").order_by("approved_at", "pk"))
+def version_approvals(*, version: PathwayVersion) -> list[Any]:
+    """The partner approvals of the version (kansrijk.agreements' shared record)."""
+    return agreement_selectors.approvals_for(
+        subject_kind=SubjectKind.PATHWAY_VERSION, subject_id=version.uuid
+    )
 
 
 def version_edits(*, version: PathwayVersion) -> list[PathwayVersionEdit]:
     return list(version.edits.order_by("-edited_at", "-pk"))
 
 
-@dataclass
-class ApprovalState:
-    """Which partners have agreed to a version and which not yet."""
-
-    approvals: list[PathwayApproval]
-    waiting_for: list[Any]  # organisations
-
-    @property
-    def complete(self) -> bool:
-        return not self.waiting_for
+# Which partners have agreed to a version and which not yet (approvals, waiting_for,
+# complete, and "signed of total"): the same summary as the coalition's agreements.
+ApprovalState = agreement_selectors.ApprovalSummary
 
 
 def approval_state(*, version: PathwayVersion) -> ApprovalState:
-    approvals = version_approvals(version=version)
-    agreed = {a.organisation_id for a in approvals}
-    waiting = [o for o in required_partners(pathway=version.pathway) if o.pk not in agreed]
-    return ApprovalState(approvals=approvals, waiting_for=waiting)
+    return agreement_selectors.approval_summary(
+        subject_kind=SubjectKind.PATHWAY_VERSION,
+        subject_id=version.uuid,
+        partners=required_partners(pathway=version.pathway),
+    )
 
 
 def scope_municipalities(*, pathway: Pathway) -> QuerySet[Municipality]:

@@ -18,6 +18,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansrijk.agreements import selectors as agreement_selectors
+from kansrijk.agreements import services as agreement_services
+from kansrijk.agreements.constants import SubjectKind
 from kansrijk.audit.services import audit_record
 from kansrijk.pathways import access, tables
 from kansrijk.pathways.constants import (
@@ -34,7 +37,7 @@ from kansrijk.pathways.constants import (
     StepKind,
     VersionStatus,
 )
-from kansrijk.pathways.models import Pathway, PathwayApproval, PathwayVersion, PathwayVersionEdit
+from kansrijk.pathways.models import Pathway, PathwayVersion, PathwayVersionEdit
 from kansrijk.pathways.validation import definition_validate, known_codes
 from kansrijk.rules import dmn
 
@@ -357,7 +360,9 @@ def version_submit(
 
 
 @transaction.atomic
-def version_approve(*, version: PathwayVersion, user: User, remark: str = "") -> PathwayVersion:
+def version_approve(
+    *, version: PathwayVersion, user: User, remark: str = "", position: str = ""
+) -> PathwayVersion:
     """Record that the user's organisation agrees to this version (in review). When every
     required partner has agreed, the version is approved and the version approved before it
     retired."""
@@ -370,22 +375,31 @@ def version_approve(*, version: PathwayVersion, user: User, remark: str = "") ->
             _("Your organisation is not one of the partners that agree to this pathway."),
             code="not_a_partner",
         )
-    if locked.approvals.filter(organisation_id=user.organisation_id).exists():
+    if agreement_selectors.approval_exists(
+        subject_kind=SubjectKind.PATHWAY_VERSION,
+        subject_id=locked.uuid,
+        organisation_id=user.organisation_id,
+    ):
         raise ValidationError(
             _("Your organisation has already agreed to this version."), code="already_approved"
         )
     now = timezone.now()
-    PathwayApproval.objects.create(
-        version=locked,
-        organisation_id=user.organisation_id,
+    # The one approval record of the coalition's agreements (kansrijk.agreements), which also
+    # checks the signatory role.
+    agreement_services.approval_record(
+        subject_kind=SubjectKind.PATHWAY_VERSION,
+        subject_id=locked.uuid,
         user=user,
-        user_name=_actor_name(user),
-        approved_at=now,
+        partners=required,
         remark=remark,
+        position=position,
+        now=now,
     )
     _audit(AUDIT_VERSION_APPROVAL, user=user, version=locked, remark=remark)
-    agreed = set(locked.approvals.values_list("organisation_id", flat=True))
-    if set(required.values_list("pk", flat=True)) <= agreed:
+    summary = agreement_selectors.approval_summary(
+        subject_kind=SubjectKind.PATHWAY_VERSION, subject_id=locked.uuid, partners=required
+    )
+    if summary.complete:
         previous = locked.pathway.versions.filter(status=VersionStatus.APPROVED)
         for old in previous:
             PathwayVersion.objects.filter(pk=old.pk).update(

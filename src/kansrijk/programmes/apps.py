@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "kansrijk.programmes"
     verbose_name = _("Group programmes")
+
+    def ready(self) -> None:
+        from kansrijk.core.calendar import register_personal_source
+        from kansrijk.core.worklist import register_section
+        from kansrijk.programmes import integration
+
+        register_section(
+            "programmes.facilitator",
+            "programmes/_worklist_facilitator.html",
+            integration.facilitator_section,
+            order=35,
+        )
+        register_section(
+            "programmes.starting_groups",
+            "programmes/_worklist_starting_groups.html",
+            integration.starting_groups_section,
+            order=70,
+        )
+        register_personal_source("programmes", integration.calendar_items)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.programmes.constants import (
+    AttendanceStatus,
     EnrolmentStatus,
     GroupStatus,
     LeaveReason,
@@ -106,6 +107,15 @@ class Group(models.Model):
         related_name="programme_groups",
         blank=True,
     )
+    continues_from = models.ForeignKey(
+        "self",
+        verbose_name=_("continues from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        help_text=_("The group this one follows on from, e.g. a pregnancy group."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     lock_version = models.PositiveIntegerField(_("version"), default=1)
 
@@ -134,6 +144,7 @@ class Session(models.Model):
         related_name="programme_sessions",
         blank=True,
     )
+    lock_version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("session")
@@ -166,6 +177,11 @@ class Enrolment(models.Model):
         _("reason for leaving"), max_length=32, choices=LeaveReason.choices, blank=True
     )
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    # The referral she came from, if any. Its public id only: the referrals app owns it and
+    # checks who may see it; no foreign key across the app boundary.
+    referral_uuid = models.UUIDField(_("from referral"), null=True, blank=True)
+    # When she got a place (at once or from the waiting list); None: only ever waited.
+    enrolled_at = models.DateTimeField(_("got a place at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("enrolled by"),
@@ -192,3 +208,102 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client} in {self.group}"
+
+
+class Attendance(models.Model):
+    """Whether an enrolled participant came to one session."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    status = models.CharField(_("attendance"), max_length=16, choices=AttendanceStatus.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrolment"], name="programmes_one_attendance"
+            )
+        ]
+
+
+class FollowUpCall(models.Model):
+    """A call to a participant who was absent without notice, for the session's facilitators."""
+
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
+    attendance = models.OneToOneField(
+        Attendance,
+        verbose_name=_("attendance"),
+        on_delete=models.CASCADE,
+        related_name="follow_up_call",
+    )
+    due_on = models.DateField(_("call before"))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("follow-up call")
+        verbose_name_plural = _("follow-up calls")
+        ordering = ["due_on", "id"]
+
+
+class ContinuationConsent(models.Model):
+    """A participant's answer to moving on to the follow-on group (a pregnancy group that
+    continues as a CenteringParenting or mother group). Only a yes moves her over."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment in the first group"),
+        on_delete=models.CASCADE,
+        related_name="continuation_consents",
+    )
+    continuation = models.ForeignKey(
+        Group,
+        verbose_name=_("follow-on group"),
+        on_delete=models.CASCADE,
+        related_name="continuation_consents",
+    )
+    agreed = models.BooleanField(_("agreed"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent to continue")
+        verbose_name_plural = _("consents to continue")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "continuation"], name="programmes_one_continuation_answer"
+            )
+        ]

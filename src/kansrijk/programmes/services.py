@@ -5,10 +5,12 @@ place never overbook a group: one gets the place, the other the waiting list."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,17 +19,31 @@ from django.utils.translation import gettext as _
 from kansrijk.audit.constants import SOURCE_SYSTEM
 from kansrijk.audit.services import audit_record
 from kansrijk.programmes.constants import (
+    AUDIT_ATTENDANCE_RECORDED,
+    AUDIT_CONTINUATION_CONSENT,
     AUDIT_ENROLMENT_CREATED,
     AUDIT_ENROLMENT_LEFT,
     AUDIT_ENROLMENT_MOVED_UP,
+    AUDIT_FOLLOW_UP_DONE,
     AUDIT_OBJECT_ENROLMENT,
+    AUDIT_OBJECT_SESSION,
     DEADLINE_WARNING_DAYS,
+    FOLLOW_UP_DUE_DAYS,
+    AttendanceStatus,
     EnrolmentStatus,
     GroupStatus,
     LeaveReason,
     ScheduleAnchor,
 )
-from kansrijk.programmes.models import Enrolment, Group, Programme, Session
+from kansrijk.programmes.models import (
+    Attendance,
+    ContinuationConsent,
+    Enrolment,
+    FollowUpCall,
+    Group,
+    Programme,
+    Session,
+)
 
 if TYPE_CHECKING:
     from kansrijk.accounts.models import User
@@ -126,6 +142,15 @@ def group_plan_sessions(group: Group) -> SessionPlan:
     messages; the plan is kept so the planner can move a session."""
     with transaction.atomic():
         group = Group.objects.select_for_update().select_related("programme").get(pk=group.pk)
+        if Attendance.objects.filter(session__group=group).exists():
+            # Planning again deletes the sessions, and with them who came: move one instead.
+            raise ValidationError(
+                _(
+                    "Attendance has already been recorded for %(group)s, so its sessions "
+                    "cannot be planned again. Move a single session instead."
+                )
+                % {"group": group}
+            )
         group.sessions.all().delete()
         facilitators = list(group.facilitators.all())
         facilitator_ids = {user.pk for user in facilitators}
@@ -252,21 +277,34 @@ class EnrolmentOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def _audit(*, action: str, enrolment: Enrolment, user: User | None, detail: dict) -> None:
-    """One audit event about the enrolment's client; ids and codes only."""
-    audit_record(
-        action=action,
-        actor_id=str(user.uuid) if user else "",
-        actor_display=user.get_username() if user else "",
-        actor_organisation_id=(
+def _audit(
+    *,
+    action: str,
+    enrolment: Enrolment,
+    user: User | None,
+    detail: dict,
+    object_type: str = AUDIT_OBJECT_ENROLMENT,
+    object_id: str = "",
+    context: dict[str, str] | None = None,
+) -> None:
+    """One audit event about the enrolment's client; ids and codes only. `context` is the
+    request's audit context (who and from where) when a person did it in a page."""
+    actor = context or {
+        "actor_id": str(user.uuid) if user else "",
+        "actor_display": user.get_username() if user else "",
+        "actor_organisation_id": (
             str(user.organisation.uuid) if user and user.organisation_id else ""
         ),
-        actor_role=",".join(sorted(user.role_codes)) if user else "system",
+        "actor_role": ",".join(sorted(user.role_codes)) if user else "system",
+        "source": SOURCE_SYSTEM,
+    }
+    audit_record(
+        action=action,
         client_id=str(enrolment.client.uuid),
-        object_type=AUDIT_OBJECT_ENROLMENT,
-        object_id=str(enrolment.uuid),
+        object_type=object_type,
+        object_id=object_id or str(enrolment.uuid),
         detail={"group": str(enrolment.group.uuid), **detail},
-        source=SOURCE_SYSTEM,
+        **actor,
     )
 
 
@@ -284,10 +322,17 @@ def enrolment_create(
     user: User | None,
     first_child: bool | None = None,
     today: datetime.date | None = None,
+    referral_uuid: uuid.UUID | None = None,
+    expected_version: int | None = None,
+    audit_context: dict[str, str] | None = None,
 ) -> EnrolmentOutcome:
     """Check the client against the programme's rules, then take a place: enrolled while the
     group has room, else on the waiting list. The group row is locked while counting, so two
-    enrolments at once never overbook it. Raises EnrolmentRefused with the reasons."""
+    enrolments at once never overbook it. Raises EnrolmentRefused with the reasons.
+
+    `referral_uuid`: the referral she came from (kept on the enrolment). `expected_version`:
+    the group's lock_version the user confirmed against; refused when the group changed since.
+    `audit_context`: the request's audit context (see audit_request_context)."""
     today = today or timezone.localdate()
     programme = group.programme
     ok, reasons = eligibility_check(
@@ -299,6 +344,14 @@ def enrolment_create(
         )
     with transaction.atomic():
         locked = Group.objects.select_for_update().get(pk=group.pk)
+        if expected_version is not None and locked.lock_version != expected_version:
+            raise EnrolmentRefused(
+                _(
+                    "The group %(group)s was changed by someone else in the meantime. Check "
+                    "the details again and confirm once more."
+                )
+                % {"group": locked}
+            )
         if locked.status in (GroupStatus.FINISHED, GroupStatus.CANCELLED):
             raise EnrolmentRefused(
                 _("The group %(group)s no longer takes new participants.") % {"group": locked}
@@ -311,7 +364,12 @@ def enrolment_create(
         enrolled = locked.enrolments.filter(status=EnrolmentStatus.ENROLLED).count()
         if enrolled < locked.capacity:
             enrolment = Enrolment.objects.create(
-                group=locked, client=client, status=EnrolmentStatus.ENROLLED, created_by=user
+                group=locked,
+                client=client,
+                status=EnrolmentStatus.ENROLLED,
+                enrolled_at=timezone.now(),
+                created_by=user,
+                referral_uuid=referral_uuid,
             )
             message = _("%(client)s has a place in %(group)s.") % {
                 "client": client,
@@ -325,6 +383,7 @@ def enrolment_create(
                 status=EnrolmentStatus.WAITING_LIST,
                 waiting_position=position,
                 created_by=user,
+                referral_uuid=referral_uuid,
             )
             message = _(
                 "The group %(group)s is full (%(capacity)s places). %(client)s is on the waiting "
@@ -335,11 +394,15 @@ def enrolment_create(
                 "client": client,
                 "position": position,
             }
+        detail: dict[str, Any] = {"status": enrolment.status}
+        if referral_uuid is not None:
+            detail["referral"] = str(referral_uuid)
         _audit(
             action=AUDIT_ENROLMENT_CREATED,
             enrolment=enrolment,
             user=user,
-            detail={"status": enrolment.status},
+            detail=detail,
+            context=audit_context,
         )
     return EnrolmentOutcome(enrolment=enrolment, message=message, warnings=reasons)
 
@@ -381,6 +444,7 @@ def enrolment_leave(
             if moved_up is not None:
                 moved_up.status = EnrolmentStatus.ENROLLED
                 moved_up.waiting_position = None
+                moved_up.enrolled_at = timezone.now()
                 moved_up.lock_version += 1
                 moved_up.save()
                 _audit(
@@ -405,6 +469,231 @@ def _renumber_waiting_list(group: Group) -> None:
             waiting_enrolment.save(update_fields=["waiting_position"])
 
 
+# --- moving a session ------------------------------------------------------------------------
+
+
+def _when(moment: datetime.datetime) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def session_move(
+    *,
+    session: Session,
+    starts_at: datetime.datetime,
+    place: str,
+    online_link: str = "",
+    expected_version: int,
+    user: User | None,
+) -> list[str]:
+    """Move one session to another time or room (same length). Refused with a Dutch message
+    when it would overlap another session of the same group, or when someone else changed it
+    in the meantime. Returns clashes with other groups (same room or facilitator): the move
+    is kept, the planner decides."""
+    with transaction.atomic():
+        current = Session.objects.select_for_update().select_related("group").get(pk=session.pk)
+        if current.lock_version != expected_version:
+            raise ValidationError(
+                _(
+                    "Someone else changed session %(number)s in the meantime. Look at the "
+                    "new time and place, and move it again if needed."
+                )
+                % {"number": current.number}
+            )
+        ends_at = starts_at + (current.ends_at - current.starts_at)
+        own = (
+            Session.objects.filter(
+                group=current.group, starts_at__lt=ends_at, ends_at__gt=starts_at
+            )
+            .exclude(pk=current.pk)
+            .order_by("number")
+            .first()
+        )
+        if own is not None:
+            raise ValidationError(
+                _(
+                    "Session %(number)s would overlap with session %(other)s of this group "
+                    "(%(when)s). Choose another time."
+                )
+                % {"number": current.number, "other": own.number, "when": _when(own.starts_at)}
+            )
+        current.starts_at = starts_at
+        current.ends_at = ends_at
+        current.place = place.strip()
+        current.online_link = online_link.strip()
+        current.lock_version += 1
+        current.save()
+        session.refresh_from_db()
+        return _clashes(current, set(current.facilitators.values_list("pk", flat=True)))
+
+
+# --- attendance ------------------------------------------------------------------------------
+
+
+def session_attendance_record(
+    *,
+    session: Session,
+    statuses: dict[int, str],
+    user: User | None,
+    today: datetime.date | None = None,
+) -> list[FollowUpCall]:
+    """Record who came to a session: {enrolment id: present / excused / absent}. Absent
+    without notice makes a follow-up call for the facilitators; recording her as present or
+    excused after all removes a call nobody made yet. Returns the new calls."""
+    today = today or timezone.localdate()
+    if session.starts_at > timezone.now():
+        raise ValidationError(
+            _("Session %(number)s has not started yet: record attendance from its start.")
+            % {"number": session.number}
+        )
+    enrolments = {
+        enrolment.pk: enrolment
+        for enrolment in Enrolment.objects.filter(
+            group_id=session.group_id, enrolled_at__isnull=False
+        ).select_related("client", "group")
+    }
+    created: list[FollowUpCall] = []
+    with transaction.atomic():
+        for enrolment_id, status in statuses.items():
+            enrolment = enrolments.get(enrolment_id)
+            if enrolment is None:
+                raise ValidationError(_("She has no place in this group."))
+            if status not in AttendanceStatus.values:
+                raise ValidationError(_("Choose present, excused or absent."))
+            attendance, _created = Attendance.objects.update_or_create(
+                session=session,
+                enrolment=enrolment,
+                defaults={"status": status, "recorded_by": user, "recorded_at": timezone.now()},
+            )
+            call = FollowUpCall.objects.filter(attendance=attendance).first()
+            if status == AttendanceStatus.ABSENT and call is None:
+                call = FollowUpCall.objects.create(
+                    attendance=attendance,
+                    due_on=today + datetime.timedelta(days=FOLLOW_UP_DUE_DAYS),
+                )
+                created.append(call)
+            elif status != AttendanceStatus.ABSENT and call is not None and not call.done_at:
+                call.delete()
+            _audit(
+                action=AUDIT_ATTENDANCE_RECORDED,
+                enrolment=enrolment,
+                user=user,
+                detail={"session": session.number, "status": status},
+                object_type=AUDIT_OBJECT_SESSION,
+                object_id=str(session.uuid),
+            )
+    return created
+
+
+def follow_up_call_done(*, call: FollowUpCall, user: User | None, note: str = "") -> None:
+    """The facilitator called her (or tried): the call leaves the work list."""
+    with transaction.atomic():
+        current = (
+            FollowUpCall.objects.select_for_update()
+            .select_related("attendance__enrolment__client", "attendance__enrolment__group")
+            .get(pk=call.pk)
+        )
+        if current.done_at is not None:
+            raise ValidationError(_("This call has already been marked as done."))
+        current.done_at = timezone.now()
+        current.done_by = user
+        current.note = note.strip()
+        current.save()
+        _audit(
+            action=AUDIT_FOLLOW_UP_DONE,
+            enrolment=current.attendance.enrolment,
+            user=user,
+            detail={"call": str(current.uuid)},
+        )
+    call.refresh_from_db()
+
+
+# --- continuation ----------------------------------------------------------------------------
+
+
+def group_continue(
+    *,
+    group: Group,
+    programme: Programme,
+    name: str,
+    start_date: datetime.date,
+    user: User | None,
+    reference_date: datetime.date | None = None,
+    place: str = "",
+    online_link: str = "",
+    session_time: datetime.time | None = None,
+    facilitators: list[User] | None = None,
+) -> Group:
+    """Make the follow-on group of `group` (a Centering Pregnancy group that continues as
+    CenteringParenting, an online pregnancy group as a live mother group). Nobody moves over
+    yet: each participant first says yes (continuation_answer_record)."""
+    with transaction.atomic():
+        locked = Group.objects.select_for_update().get(pk=group.pk)
+        if locked.continuations.exists():
+            raise ValidationError(
+                _("%(group)s already continues as %(other)s.")
+                % {"group": locked, "other": locked.continuations.first()}
+            )
+        if not name.strip():
+            raise ValidationError(_("Give the follow-on group a name."))
+        continuation = Group.objects.create(
+            programme=programme,
+            coalition=locked.coalition,
+            name=name.strip(),
+            languages=list(locked.languages),
+            interpreter_available=locked.interpreter_available,
+            place=place.strip(),
+            online_link=online_link.strip(),
+            capacity=programme.group_size_max,
+            start_date=start_date,
+            reference_date=reference_date or locked.reference_date,
+            session_time=session_time or locked.session_time,
+            continues_from=locked,
+        )
+        continuation.facilitators.set(
+            facilitators if facilitators is not None else locked.facilitators.all()
+        )
+    return continuation
+
+
+def continuation_answer_record(
+    *,
+    continuation: Group,
+    enrolment: Enrolment,
+    agreed: bool,
+    user: User | None,
+    today: datetime.date | None = None,
+) -> EnrolmentOutcome | None:
+    """Record whether a participant of the first group agreed to move on to the follow-on
+    group. A yes enrols her there (or puts her on its waiting list: never an overbooking); a
+    no leaves her out. Returns the enrolment outcome for a yes."""
+    if continuation.continues_from_id != enrolment.group_id:
+        raise ValidationError(_("She is not in the group this one continues from."))
+    if enrolment.status != EnrolmentStatus.ENROLLED:
+        raise ValidationError(_("Only participants with a place can move on."))
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ContinuationConsent.objects.create(
+                    enrolment=enrolment,
+                    continuation=continuation,
+                    agreed=agreed,
+                    recorded_by=user,
+                )
+        except IntegrityError:
+            raise ValidationError(
+                _("Her answer about %(group)s has already been recorded.") % {"group": continuation}
+            ) from None
+        _audit(
+            action=AUDIT_CONTINUATION_CONSENT,
+            enrolment=enrolment,
+            user=user,
+            detail={"continuation": str(continuation.uuid), "agreed": agreed},
+        )
+        if not agreed:
+            return None
+        return enrolment_create(group=continuation, client=enrolment.client, user=user, today=today)
+
+
 def programme_create(**fields: Any) -> Programme:
     """A programme with its rules (demo data and tests; the admin edits them later)."""
     with transaction.atomic():
@@ -422,6 +711,11 @@ def group_create(*, facilitators: list[User] | None = None, **fields: Any) -> Gr
 
 __all__ = [
     "EnrolmentOutcome",
+    "continuation_answer_record",
+    "follow_up_call_done",
+    "group_continue",
+    "session_attendance_record",
+    "session_move",
     "EnrolmentRefused",
     "SessionPlan",
     "eligibility_check",

@@ -14,6 +14,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from kansrijk.accounts.selectors import (
 from kansrijk.audit import services as audit_services
 from kansrijk.clients import selectors as client_selectors
 from kansrijk.clients.constants import ConsentPurpose
+from kansrijk.core.worklist import sections_for as worklist_sections_for
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.referrals import access, selectors, services
 from kansrijk.referrals.constants import (
@@ -67,7 +69,10 @@ def _theme_choices() -> list[tuple[str, str]]:
 @login_required_verified
 def work_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not selectors.user_works_with_referrals(user):
+    # Agreements, group sessions and volunteers add their own sections (core.worklist).
+    sections = worklist_sections_for(user, timezone.localdate())
+    works_with_referrals = selectors.user_works_with_referrals(user)
+    if not works_with_referrals and not sections:
         if selectors.user_sees_overview(user):
             return redirect("referrals:overview")
         return forbidden_response(request)
@@ -77,6 +82,13 @@ def work_list(request: HttpRequest) -> HttpResponse:
         "referrals/work_list.html",
         {
             "work": work,
+            "works_with_referrals": works_with_referrals,
+            "sections": [
+                render_to_string(template, context, request=request)
+                for template, context in sections
+            ],
+            "needs_me_count": work.needs_me_count
+            + sum(context.get("count", 0) for _, context in sections),
             "sees_overview": selectors.user_sees_overview(user),
         },
     )

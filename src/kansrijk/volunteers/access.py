@@ -1,6 +1,9 @@
 """Who may manage volunteers and matches. Volunteers (no client data): a coordinator whose
 organisation is a member of the volunteer's coalition. Families' requests: only coordinators of
-the volunteer organisation itself, the recipient her consent names. Filtered in the query."""
+the volunteer organisation itself, the recipient her consent names. Filtered in the query.
+
+A volunteer (role volunteer, linked to her Volunteer record) sees only her own active matches;
+see selectors.own_families."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
 
     from kansrijk.accounts.models import User
     from kansrijk.organisations.models import Coalition, Organisation
+    from kansrijk.volunteers.models import Volunteer
 
 
 def coalitions_coordinated_by(user: User | AnonymousUser) -> QuerySet[Coalition]:
@@ -38,3 +42,18 @@ def organisations_matching_for(user: User | AnonymousUser) -> QuerySet[Organisat
     if not coalitions_coordinated_by(user).exists():
         return organisation_selectors.organisation_list().none()
     return organisation_selectors.organisation_list().filter(pk=user.organisation_id)
+
+
+def volunteer_for_user(user: User | AnonymousUser) -> Volunteer | None:
+    """The approved volunteer logged in as `user`, or None (not a volunteer, stopped, or no
+    role)."""
+    from kansrijk.volunteers.constants import VolunteerStatus
+    from kansrijk.volunteers.models import Volunteer
+
+    if not user.is_authenticated or not user.is_active or not user.has_role(Role.VOLUNTEER):
+        return None
+    return (
+        Volunteer.objects.filter(user=user, status=VolunteerStatus.APPROVED)
+        .select_related("organisation")
+        .first()
+    )

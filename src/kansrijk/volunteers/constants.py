@@ -33,6 +33,11 @@ class RequestStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class RequestSource(models.TextChoices):
+    REFERRAL = "referral", _("A referral")
+    INTAKE = "intake", _("An intake")
+
+
 class MatchStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     INTRODUCED = "introduced", _("Introduced")
@@ -67,6 +72,23 @@ class EndReason(models.TextChoices):
     MOVED = "moved", _("The family moved away")
     REFERRED_ON = "referred_on", _("Referred to professional care")
     OTHER = "other", _("Other reason")
+
+
+class CheckInKind(models.TextChoices):
+    CHECK_IN = "check_in", _("Check-in")
+    REVIEW = "review", _("Review")
+
+
+class ContactKind(models.TextChoices):
+    VISIT = "visit", _("Visit")
+    PHONE = "phone", _("Phone call")
+    WALK = "walk", _("Walk")
+
+
+# A contact longer than a day is a typing error.
+MAX_CONTACT_MINUTES = 12 * 60
+# The coordinator's work list shows check-ins due within this many days.
+CHECK_IN_HORIZON_DAYS = 14
 
 
 class DayPart(models.TextChoices):
@@ -132,4 +154,11 @@ NEED_LABELS = {
 }
 
 AUDIT_WAITING_LIST_VIEWED = "volunteers.waiting_list_viewed"
+AUDIT_FAMILIES_VIEWED = "volunteers.families_viewed_by_volunteer"
+AUDIT_MATCH_VIEWED = "volunteers.match_viewed"
+AUDIT_CONTACT_LOGGED = "volunteers.contact_logged"
+AUDIT_CHECK_IN_DONE = "volunteers.check_in_done"
+AUDIT_WORRY_HANDLED = "volunteers.worry_handled"
+AUDIT_WORK_LIST_VIEWED = "volunteers.work_list_viewed"
+AUDIT_REFERRER_NOTIFIED = "volunteers.referrer_notified"
 AUDIT_DENIED = "volunteers.access_denied"

@@ -1,7 +1,10 @@
 """Demo content for Zeist: Samen Oplopen with four volunteers (synthetic first names only) and
-two families, one waiting for a volunteer and one with an active match.
+three families: one waiting for a volunteer and two with an active match.
 
-- Demo Samira speaks Arabic, VOG valid: the first suggestion for the Arabic-speaking family.
+- Demo Samira speaks Arabic, VOG valid: the first suggestion for the Arabic-speaking family. She
+  logs in as `vrijwilliger.samenoplopen` and walks along with "Noor" (active for 45 days: the
+  check-ins after 2 and 4 weeks are done, the review at 6 weeks is missed; three contacts
+  logged, the last one with a worry).
 - Demo Fatima speaks Arabic, but her VOG has expired: never suggested.
 - Demo Yonas speaks Tigrinya.
 - Demo Anneke speaks Dutch and walks along with as many families as she agreed (full load).
@@ -14,6 +17,9 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from kansrijk.accounts import selectors as account_selectors
+from kansrijk.accounts import services as account_services
+from kansrijk.accounts.constants import Role
 from kansrijk.clients import services as client_services
 from kansrijk.clients.constants import ConsentPurpose
 from kansrijk.organisations import selectors as organisation_selectors
@@ -21,8 +27,8 @@ from kansrijk.organisations.constants import Domain
 from kansrijk.organisations.services import coalition_member_add, organisation_create
 from kansrijk.regions import selectors as region_selectors
 from kansrijk.volunteers import services
-from kansrijk.volunteers.constants import MatchStatus, VolunteerStatus
-from kansrijk.volunteers.models import Volunteer
+from kansrijk.volunteers.constants import ContactKind, MatchStatus, VolunteerStatus
+from kansrijk.volunteers.models import CheckIn, ContactLog, Match, Volunteer
 
 if TYPE_CHECKING:
     from kansrijk.accounts.models import User
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
 ZEIST = "GM0355"
 COALITION_SLUG = "zeist"
 ORGANISATION_NAME = "Samen Oplopen Zeist"
+VOLUNTEER_USERNAME = "vrijwilliger.samenoplopen"
 
 VOLUNTEERS = [
     # first name, languages, days since VOG issue, max families, availability, themes
@@ -104,14 +111,24 @@ def demo_load(*, organisations: dict[str, Organisation], users: dict[str, User])
                 volunteer=volunteer, to_status=step, user=coordinator
             )
         if vog_days > 3 * 365:
+            # Recorded back when it was still valid.
+            issued_on = today - datetime.timedelta(days=vog_days)
             services.vog_record(
                 volunteer=volunteer,
-                issued_on=today - datetime.timedelta(days=vog_days),
+                issued_on=issued_on,
                 user=coordinator,
+                today=issued_on + datetime.timedelta(days=30),
             )
         volunteers[name] = volunteer
 
-    def family(*, language: str, birth_days_ago: int | None, needs: list[str], neighbourhood):
+    def family(
+        *,
+        language: str,
+        birth_days_ago: int | None,
+        needs: list[str],
+        neighbourhood,
+        name: str = "",
+    ):
         client = client_services.client_register(
             organisation=professional.organisation,
             created_by=professional,
@@ -124,6 +141,11 @@ def demo_load(*, organisations: dict[str, Organisation], users: dict[str, User])
             else None,
             language=language,
         )
+        if name:
+            # Invented; the volunteer sees the first name only.
+            client_services.identity_set(
+                client=client, set_by=professional, name=name, expected_version=0
+            )
         client_services.consent_record(
             client=client,
             purpose=ConsentPurpose.INFORMATION_EXCHANGE,
@@ -157,3 +179,93 @@ def demo_load(*, organisations: dict[str, Organisation], users: dict[str, User])
     )
     for step in (MatchStatus.INTRODUCED, MatchStatus.ACTIVE):
         match = services.match_transition(match=match, to_status=step, user=coordinator)
+
+    # Samira logs in herself and walks along with Noor, an Arabic-speaking mother.
+    volunteer_user = users.get(VOLUNTEER_USERNAME) or _volunteer_user_ensure(volunteer_organisation)
+    services.volunteer_user_link(
+        volunteer=volunteers["Demo Samira"], user=volunteer_user, linked_by=coordinator
+    )
+    request = family(
+        language="ar",
+        birth_days_ago=60,
+        needs=["social-network-and-loneliness", "language-and-literacy"],
+        neighbourhood=neighbourhoods[1] if len(neighbourhoods) > 1 else first,
+        name="Noor Demo-Haddad",
+    )
+    _active_match_with_history(
+        request=request,
+        volunteer=volunteers["Demo Samira"],
+        coordinator=coordinator,
+        volunteer_user=volunteer_user,
+        today=today,
+    )
+
+
+def _volunteer_user_ensure(organisation: Organisation) -> User:
+    """The volunteer's demo log-in, when the demo's list of log-ins does not have it (yet). Same
+    password and TOTP key scheme as the other demo log-ins."""
+    from kansrijk.demo.services import DEMO_PASSWORD, demo_totp_key
+
+    user = account_selectors.user_list().filter(username=VOLUNTEER_USERNAME).first()
+    if user is None:
+        user = account_services.user_create(
+            username=VOLUNTEER_USERNAME,
+            password=DEMO_PASSWORD,
+            organisation=organisation,
+            roles=[Role.VOLUNTEER],
+            first_name="Demo",
+            last_name="Vrijwilliger Samen Oplopen",
+            email=f"{VOLUNTEER_USERNAME}@example.nl",
+        )
+    if account_selectors.totp_device_get(user=user) is None:
+        account_services.totp_device_create(user=user, key=demo_totp_key(VOLUNTEER_USERNAME))
+    return user
+
+
+def _active_match_with_history(*, request, volunteer, coordinator, volunteer_user, today) -> None:
+    """A match that became active 45 days ago: the first two check-ins done, the review at six
+    weeks missed, three contacts logged (the last one with a worry)."""
+    started = today - datetime.timedelta(days=45)
+    match = services.match_propose(request=request, volunteer=volunteer, user=coordinator)
+    match = services.match_transition(
+        match=match, to_status=MatchStatus.INTRODUCED, user=coordinator
+    )
+    match = services.match_transition(
+        match=match, to_status=MatchStatus.ACTIVE, user=coordinator, today=started
+    )
+    # Demo only: it started 45 days ago (services stamp "now").
+    Match.objects.filter(pk=match.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=45)
+    )
+    match = services.match_contact_route_set(
+        match=match,
+        contact_route="WhatsApp, na 19.00 uur; bezoek op dinsdagochtend",
+        user=coordinator,
+    )
+    for check_in in CheckIn.objects.filter(
+        match=match, due_on__lt=today - datetime.timedelta(days=2)
+    ):
+        if check_in.kind == "check_in":
+            services.check_in_done(
+                check_in=check_in,
+                user=coordinator,
+                note="Gaat goed, ze wandelen elke week.",
+                done_on=check_in.due_on,
+            )
+    for days_ago, minutes, kind, note, worry in (
+        (40, 90, ContactKind.VISIT, "Kennismaking thuis, samen koffie gedronken.", False),
+        (26, 60, ContactKind.WALK, "Samen naar het consultatiebureau gewandeld.", False),
+        (5, 30, ContactKind.PHONE, "Ze klinkt erg moe en zegt dat ze niet slaapt.", True),
+    ):
+        contact = services.contact_log(
+            match=match,
+            user=volunteer_user,
+            contact_on=today - datetime.timedelta(days=days_ago),
+            minutes=minutes,
+            kind=kind,
+            note=note,
+            worry=worry,
+        )
+        ContactLog.objects.filter(pk=contact.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=days_ago)
+        )

@@ -51,13 +51,9 @@ def language_name(code: str) -> str:
 
 
 def _same_street(request: Any, volunteer: Any) -> bool:
-    def norm(text: str) -> str:
-        return " ".join((text or "").casefold().split())
-
-    street, postcode = norm(request.street), norm(request.postcode4)
-    return bool(street and postcode) and (
-        street == norm(volunteer.street) and postcode == norm(volunteer.postcode4)
-    )
+    """Both streets are keyed hashes (streets.street_key); "" means unknown, never a match."""
+    key = getattr(request, "street_key", "") or ""
+    return bool(key) and key == (getattr(volunteer, "street_key", "") or "")
 
 
 def exclusion_reason(request: Any, volunteer: Any, *, today: datetime.date) -> str:

@@ -18,7 +18,7 @@ def _entries(path: Path):
     field = None
     for line in path.read_text(encoding="utf-8").splitlines() + ["#"]:
         line = line.strip()
-        starts_entry = line.startswith("#") or line.startswith("msgid ")
+        starts_entry = line.startswith(("#", "msgctxt ", "msgid "))
         if starts_entry and entry and entry["msgstrs"]:
             yield entry["msgid"], entry["fuzzy"], entry["msgstrs"]
             entry = None

@@ -275,6 +275,18 @@ USERS: tuple[DemoUser, ...] = (
         gettext_noop("volunteer coordinator (matches 1000-day volunteers with families)"),
     ),
     DemoUser(
+        "vrijwilliger.samenoplopen",
+        "Demo",
+        "Vrijwilliger Samen Oplopen",
+        (Role.VOLUNTEER,),
+        "samen-oplopen",
+        "zeist",
+        gettext_noop(
+            "1000-day volunteer (sees only her own families: first name, neighbourhood, "
+            "contact route)"
+        ),
+    ),
+    DemoUser(
         "beleid.zeist",
         "Demo",
         "Beleidsadviseur Zeist",

@@ -47,3 +47,47 @@ class NetworkDemoTests(TestCase):
         demo.demo_load(organisations=self.organisations, users=self.users)
         self.assertEqual(Event.objects.count(), before)
         self.assertEqual(before, len(demo.EVENTS))
+
+    def test_zuid_limburg_has_a_past_meeting_with_attendance_decisions_and_agreements(self):
+        from kansrijk.actions import selectors as action_selectors
+        from kansrijk.network.constants import ACTION_CONTEXT_KIND
+
+        event = Event.objects.get(uuid=demo.demo_event_uuid("zuid-limburg-core-past"))
+        self.assertEqual(event.attendances.filter(present=True).count(), 3)
+        self.assertEqual(event.decisions.count(), 2)
+        items = action_selectors.action_items_for_context(
+            context_kind=ACTION_CONTEXT_KIND, context_uuid=event.uuid
+        )
+        self.assertEqual([item.is_open for item in items.order_by("due_on")], [False, True])
+        # The next meeting (the network meeting) asks for a disposition of the open one.
+        from kansrijk.accounts.testing import login_verified
+
+        login_verified(self.client, self.users["coordinator.zuidlimburg"])
+        upcoming = demo.demo_event_uuid("zuid-limburg-network")
+        page = self.client.get(f"/agenda/netwerk/{upcoming}/").content.decode()
+        self.assertIn("Werkafspraak overdracht verloskundige-JGZ", page)
+
+    def test_a_professionals_personal_feed_lists_her_meetings(self):
+        from kansrijk.network import services
+
+        token = services.feed_token_create(user=self.users["wijkwerker.heerlen"])
+        response = self.client.get(f"/agenda/persoonlijk/{token.secret}.ics")
+        calendar = icalendar.Calendar.from_ical(response.content)
+        titles = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+        self.assertIn("Netwerkbijeenkomst Kansrijke Start Zuid-Limburg", titles)
+        self.assertIn("Kernteamoverleg Kansrijke Start Zuid-Limburg", titles)
+        # She said no to the managers' meeting.
+        self.assertNotIn("Managersoverleg Kansrijke Start Zuid-Limburg", titles)
+
+    def test_the_social_worker_is_asked_to_answer_the_network_meeting(self):
+        from django.utils import timezone
+
+        from kansrijk.network import integration
+
+        section = integration.work_list_section(
+            self.users["wijkwerker.heerlen"], timezone.localdate()
+        )
+        self.assertEqual(
+            [i.event.title for i in section["invitations"]],
+            ["Netwerkbijeenkomst Kansrijke Start Zuid-Limburg"],
+        )

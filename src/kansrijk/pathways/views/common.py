@@ -87,6 +87,7 @@ def version_context(request: HttpRequest, pathway: Pathway, version: PathwayVers
         "flow_steps": flowchart_text(version.definition),
         "tables": table_views(version.definition),
         "approvals": state.approvals,
+        "approval_summary": state,
         "waiting_for": state.waiting_for if version.status == VersionStatus.IN_REVIEW else [],
         "edits": selectors.version_edits(version=version) if can_edit else [],
         "can_edit": can_edit,

@@ -376,7 +376,10 @@ def version_approve(request: HttpRequest, pathway_id: UUID, number: int) -> Http
     if request.method == "POST" and form.is_valid():
         try:
             services.version_approve(
-                version=version, user=request.user, remark=form.cleaned_data["remark"]
+                version=version,
+                user=request.user,
+                remark=form.cleaned_data["remark"],
+                position=form.cleaned_data["position"],
             )
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))

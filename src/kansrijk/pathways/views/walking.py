@@ -16,7 +16,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from kansrijk.accounts.selectors import forbidden_response, login_required_verified
-from kansrijk.pathways import access, selectors
+from kansrijk.pathways import access, extensions, selectors
 from kansrijk.pathways.constants import ActionKind, AnswerType, VersionStatus
 from kansrijk.pathways.models import Pathway, PathwayVersion
 from kansrijk.pathways.views.common import current_or_404, pathway_and_version
@@ -121,6 +121,13 @@ def _walk(request: HttpRequest, pathway: Pathway, version: PathwayVersion, *, te
                 dict(ActionKind.choices).get(result.outcome.step.get("action"), "")
                 if result.outcome
                 else ""
+            ),
+            "outcome_links": (
+                extensions.outcome_links(
+                    result.outcome.step.get("action", ""), request, municipality
+                )
+                if result.outcome
+                else []
             ),
         }
     )

@@ -67,11 +67,12 @@ def make_group(
         "name": "Centering Pregnancy Zaandam, voorjaar (test)",
         "languages": ["nl"],
         "place": "Gezondheidscentrum Zaandam, zaal 2",
-        "start_date": reference_date - datetime.timedelta(weeks=24),
         "reference_date": reference_date,
         "capacity": programme.group_size_max,
     }
     fields.update(overrides)
+    if "start_date" not in fields:
+        fields["start_date"] = reference_date - datetime.timedelta(weeks=24)
     return services.group_create(programme=programme, coalition=coalition, **fields)
 
 
@@ -83,3 +84,23 @@ def make_client(*, user: User, **overrides: Any) -> Client:
     }
     facts.update(overrides)
     return client_services.client_register(organisation=user.organisation, created_by=user, **facts)
+
+
+def make_running_group(
+    *, programme: Programme, coalition: Coalition, user: User, participants: int = 3, **overrides
+) -> tuple[Group, list]:
+    """A group whose first sessions are behind us (babies due in a week), planned, with
+    `participants` clients enrolled (on the group's start date). Returns (group, enrolments)."""
+    due = timezone.localdate() + datetime.timedelta(weeks=1)
+    group = make_group(programme=programme, coalition=coalition, reference_date=due, **overrides)
+    services.group_plan_sessions(group)
+    enrolments = [
+        services.enrolment_create(
+            group=group,
+            client=make_client(user=user, due_date=due),
+            user=user,
+            today=group.start_date,
+        ).enrolment
+        for _ in range(participants)
+    ]
+    return group, enrolments

@@ -3,7 +3,10 @@
 Arabic, registered by `professional` (of `organisation`), with consent to share her details with
 the volunteer organisation."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.testing import make_organisation, make_user
@@ -12,6 +15,8 @@ from kansrijk.clients.tests.factories import make_client, make_consent
 from kansrijk.organisations.constants import Domain
 from kansrijk.organisations.services import coalition_create
 from kansrijk.regions import selectors as region_selectors
+from kansrijk.volunteers import services
+from kansrijk.volunteers.constants import MatchStatus, VolunteerStatus
 
 ZEIST = "GM0355"
 
@@ -67,3 +72,61 @@ def family_consent(family_client, professional, volunteer_organisation):
         purpose=ConsentPurpose.INFORMATION_EXCHANGE,
         words="Ik vind het goed dat Samen Oplopen mijn voornaam, wijk en taal krijgt.",
     )
+
+
+@pytest.fixture
+def register_volunteer(
+    zeist_coalition, volunteer_organisation, zeist, zeist_neighbourhoods, zeist_coordinator
+):
+    """register_volunteer(first_name, **facts): an approved volunteer with a VOG of a month."""
+
+    def _register(first_name, **facts):
+        facts.setdefault("municipality", zeist)
+        facts.setdefault("neighbourhood", zeist_neighbourhoods[1])
+        volunteer = services.volunteer_register(
+            coalition=zeist_coalition,
+            organisation=volunteer_organisation,
+            first_name=first_name,
+            registered_by=zeist_coordinator,
+            **facts,
+        )
+        services.vog_record(
+            volunteer=volunteer,
+            issued_on=timezone.localdate() - datetime.timedelta(days=30),
+            user=zeist_coordinator,
+        )
+        for step in (VolunteerStatus.INTAKE, VolunteerStatus.TRAINING, VolunteerStatus.APPROVED):
+            volunteer = services.volunteer_transition(
+                volunteer=volunteer, to_status=step, user=zeist_coordinator
+            )
+        return volunteer
+
+    return _register
+
+
+@pytest.fixture
+def waiting_request(
+    family_client, family_consent, zeist_coalition, volunteer_organisation, professional
+):
+    return services.request_create(
+        client=family_client,
+        coalition=zeist_coalition,
+        organisation=volunteer_organisation,
+        needs=["social-network-and-loneliness"],
+        created_by=professional,
+    )
+
+
+@pytest.fixture
+def activate(zeist_coordinator):
+    """activate(match, started_on=...): introduce and start a match."""
+
+    def _activate(match, *, started_on=None):
+        match = services.match_transition(
+            match=match, to_status=MatchStatus.INTRODUCED, user=zeist_coordinator
+        )
+        return services.match_transition(
+            match=match, to_status=MatchStatus.ACTIVE, user=zeist_coordinator, today=started_on
+        )
+
+    return _activate

@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 from kansrijk.volunteers.ranking import need_score, suggest_volunteers, vog_valid_until
+from kansrijk.volunteers.streets import street_key
 
 TODAY = datetime.date(2026, 11, 23)
 ZEIST, UTRECHT = 355, 344
@@ -15,8 +16,7 @@ def family(**overrides):
         "language": "ar",
         "municipality_id": ZEIST,
         "neighbourhood_id": CENTRUM,
-        "postcode4": "3701",
-        "street": "Slotlaan",
+        "street_key": street_key("3701", "Slotlaan"),
         "availability": ["tue-morning", "thu-morning"],
         "needs": ["social-network-and-loneliness", "parenting-and-development"],
     }
@@ -31,8 +31,7 @@ def volunteer(first_name, **overrides):
         "languages": ["nl"],
         "municipality_id": ZEIST,
         "neighbourhood_id": NOORD,
-        "postcode4": "3705",
-        "street": "Tiendweg",
+        "street_key": street_key("3705", "Tiendweg"),
         "availability": ["tue-morning"],
         "support_themes": ["parenting-and-development"],
         "max_families": 2,
@@ -98,7 +97,7 @@ def test_same_street_and_full_load_volunteers_are_excluded_with_their_reason():
     suggestions = suggest_volunteers(
         family(),
         [
-            volunteer("Demo Ilse", languages=["ar"], postcode4="3701", street=" slotlaan "),
+            volunteer("Demo Ilse", languages=["ar"], street_key=street_key("3701", " slotlaan ")),
             volunteer("Demo Marieke", languages=["ar"], max_families=2, current_load=2),
             volunteer("Demo Anna"),
         ],

@@ -87,7 +87,15 @@ def test_suggestions_for_an_arabic_family_in_zeist_put_the_arabic_volunteer_with
 
 
 def test_it_refuses_to_approve_a_volunteer_whose_vog_has_expired(register, zeist_coordinator):
-    volunteer = register("Demo Fatima", vog=TODAY - datetime.timedelta(days=3 * 366), approve=False)
+    issued_on = TODAY - datetime.timedelta(days=3 * 366)
+    volunteer = register("Demo Fatima", vog=None, approve=False)
+    # Recorded while it was still valid.
+    volunteer = services.vog_record(
+        volunteer=volunteer,
+        issued_on=issued_on,
+        user=zeist_coordinator,
+        today=issued_on + datetime.timedelta(days=10),
+    )
     for step in (VolunteerStatus.INTAKE, VolunteerStatus.TRAINING):
         volunteer = services.volunteer_transition(
             volunteer=volunteer, to_status=step, user=zeist_coordinator

@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseworkConfig(AppConfig):
+    name = "kansrijk.casework"
+    verbose_name = _("Case consultation")
+
+    def ready(self) -> None:
+        from kansrijk.actions.contexts import register_context
+        from kansrijk.casework import integration
+        from kansrijk.casework.constants import ACTION_CONTEXT
+        from kansrijk.clients import extensions
+        from kansrijk.core.calendar import register_personal_source
+        from kansrijk.core.worklist import register_section
+        from kansrijk.pathways import extensions as pathway_extensions
+        from kansrijk.pathways.constants import ActionKind
+
+        register_context(
+            ACTION_CONTEXT, may_dispose=integration.may_dispose, path=integration.agreement_path
+        )
+        register_section(
+            "casework.consultations",
+            "casework/_worklist_section.html",
+            integration.work_list_section,
+            order=30,
+        )
+        register_personal_source("casework", integration.calendar_items)
+        extensions.register_page_section(
+            "casework/_client_section.html", integration.client_section, order=40
+        )
+        # A pathway's outcome "discuss in the case consultation" offers the submission.
+        pathway_extensions.register_outcome_links(
+            ActionKind.CASE_CONSULTATION, integration.pathway_outcome_links
+        )
