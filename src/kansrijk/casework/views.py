@@ -28,18 +28,9 @@ from kansrijk.casework.forms import (
     MinutesForm,
 )
 from kansrijk.clients import selectors as client_selectors
+from kansrijk.core.forms import form_errors_add
 from kansrijk.core.pdf import pdf_response
 from kansrijk.regions import selectors as region_selectors
-
-
-def _errors_into(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message.message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _people(consultation, *, professionals_only: bool = False) -> list[tuple[str, str]]:
@@ -113,7 +104,7 @@ def consultation_detail(request: HttpRequest, consultation_uuid: UUID) -> HttpRe
                     place=data["place"],
                 )
             except ValidationError as error:
-                _errors_into(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("The meeting is planned."))
                 return redirect("casework:meeting", meeting_uuid=meeting.uuid)
@@ -211,7 +202,7 @@ def case_submit(request: HttpRequest, consultation_uuid: UUID) -> HttpResponse:
                 warnings = error.warnings
                 status = 400
             except ValidationError as error:
-                _errors_into(form, error)
+                form_errors_add(form, error)
                 status = 400
             else:
                 messages.success(
@@ -484,7 +475,7 @@ def minutes_save(request: HttpRequest, meeting_uuid: UUID, item_id: int) -> Http
         )
     except (ValidationError, services.StaleCaseworkError) as error:
         if isinstance(error, ValidationError):
-            _errors_into(form, error)
+            form_errors_add(form, error)
         return _meeting_refused(request, meeting, error, **{key: form})
     messages.success(request, _("Minutes of %(code)s saved.") % {"code": item.case.code})
     return redirect(reverse("casework:meeting", args=[meeting.uuid]) + f"#case-{item.case.code}")
@@ -514,7 +505,7 @@ def agreement_add(request: HttpRequest, meeting_uuid: UUID, item_id: int) -> Htt
             due_on=data["due_on"],
         )
     except ValidationError as error:
-        _errors_into(form, error)
+        form_errors_add(form, error)
         return _meeting_refused(request, meeting, error, **{key: form})
     messages.success(request, _("Agreement recorded for %(code)s.") % {"code": item.case.code})
     return redirect("casework:meeting", meeting_uuid=meeting.uuid)

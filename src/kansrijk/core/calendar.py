@@ -1,4 +1,5 @@
-"""What a staff member's personal calendar feed holds, contributed by the apps that own it.
+"""What a staff member's personal calendar feed and a coalition's public agenda hold,
+contributed by the apps that own it.
 
 The network app serves the feed (behind a secret, revocable link); casework adds the
 consultations someone is a member of, programmes the group sessions they facilitate, actions
@@ -40,4 +41,23 @@ def personal_items(user: Any, since: datetime.datetime) -> list[CalendarItem]:
     items: list[CalendarItem] = []
     for key in sorted(_SOURCES):
         items.extend(_SOURCES[key](user, since))
+    return items
+
+
+# The coalition's public agenda and feed: what other apps publish besides network events.
+PublicSource = Callable[[Any, datetime.datetime], Iterable[CalendarItem]]
+
+_PUBLIC_SOURCES: dict[str, PublicSource] = {}
+
+
+def register_public_source(key: str, source: PublicSource) -> None:
+    """`source(coalition, since)` yields public items (e.g. training editions) ending after
+    `since`, cancelled ones included so subscribed calendars remove them."""
+    _PUBLIC_SOURCES[key] = source
+
+
+def public_items(coalition: Any, since: datetime.datetime) -> list[CalendarItem]:
+    items: list[CalendarItem] = []
+    for key in sorted(_PUBLIC_SOURCES):
+        items.extend(_PUBLIC_SOURCES[key](coalition, since))
     return items

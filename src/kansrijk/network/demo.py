@@ -1,9 +1,9 @@
 """Demo events of the coalition network: network meetings and a network café in Zeist; in
-Zuid-Limburg a network meeting, a Positieve Gezondheid training and two closed meetings that
-took place (core coalition, managers) with invitations, attendance, decisions and agreements,
-one still open for the next meeting to decide about. Dates are relative to today; places are
-invented. Each event has a fixed id, so loading twice adds nothing and an event edited in the
-demo keeps its changes. No invitation e-mails are sent."""
+Zuid-Limburg a network meeting (its Positieve Gezondheid training is in the trainings app) and
+two closed meetings that took place (core coalition, managers) with invitations, attendance,
+decisions and agreements, one still open for the next meeting to decide about. Dates are
+relative to today; places are invented. Each event has a fixed id, so loading twice adds nothing
+and an event edited in the demo keeps its changes. No invitation e-mails are sent."""
 
 import datetime
 import uuid
@@ -115,20 +115,6 @@ EVENTS: tuple[DemoEvent, ...] = (
         datetime.time(14, 0),
         2.5,
         place="Zalencentrum De Mijnwerker (voorbeeldlocatie), Heerlen",
-        created_by="coordinator.zuidlimburg",
-    ),
-    DemoEvent(
-        "zuid-limburg-positive-health",
-        "zuid-limburg",
-        EventKind.TRAINING,
-        "Training Positieve Gezondheid voor professionals",
-        "Het gesprek over wat er voor (aanstaande) ouders echt toe doet, met het "
-        "spinnenweb van Positieve Gezondheid. Geaccrediteerd voor verloskundigen en "
-        "jeugdverpleegkundigen.",
-        37,
-        datetime.time(9, 30),
-        6.5,
-        place="Opleidingscentrum Parkstad (voorbeeldlocatie), Heerlen",
         created_by="coordinator.zuidlimburg",
     ),
     DemoEvent(

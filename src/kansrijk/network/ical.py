@@ -51,8 +51,8 @@ def _calendar(*, method: str) -> icalendar.Calendar:
     return calendar
 
 
-def calendar_bytes(*, name: str, events: Iterable[Event]) -> bytes:
-    now = timezone.now()
+def _published(name: str) -> icalendar.Calendar:
+    """A feed calendars subscribe to, fetched again every hour."""
     calendar = _calendar(method="PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
@@ -60,8 +60,32 @@ def calendar_bytes(*, name: str, events: Iterable[Event]) -> bytes:
     # How often subscribed calendars should fetch the feed again (Outlook reads the X- one).
     calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
+    return calendar
+
+
+def _add_items(calendar, items: Iterable[CalendarItem], *, now, base_url: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.uid in seen:  # two sources naming the same thing: one entry
+            continue
+        seen.add(item.uid)
+        calendar.add_component(_item_vevent(item, now=now, base_url=base_url))
+
+
+def calendar_bytes(
+    *,
+    name: str,
+    events: Iterable[Event],
+    items: Iterable[CalendarItem] = (),
+    base_url: str = "",
+) -> bytes:
+    """The coalition's public feed: its public events, and the public items other apps add
+    (training editions)."""
+    now = timezone.now()
+    calendar = _published(name)
     for event in events:
         calendar.add_component(_vevent(event, now=now))
+    _add_items(calendar, items, now=now, base_url=base_url)
     return calendar.to_ical()
 
 
@@ -121,17 +145,6 @@ def _item_vevent(item: CalendarItem, *, now: datetime.datetime, base_url: str) -
 def personal_calendar_bytes(*, name: str, items: Iterable[CalendarItem], base_url: str) -> bytes:
     """A staff member's personal feed: consultations, group sessions, meetings and agreements'
     due dates, from the sources the apps registered (titles carry no client data)."""
-    now = timezone.now()
-    calendar = _calendar(method="PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT1H")
-    seen: set[str] = set()
-    for item in items:
-        if item.uid in seen:  # two sources naming the same thing: one entry
-            continue
-        seen.add(item.uid)
-        calendar.add_component(_item_vevent(item, now=now, base_url=base_url))
+    calendar = _published(name)
+    _add_items(calendar, items, now=timezone.now(), base_url=base_url)
     return calendar.to_ical()

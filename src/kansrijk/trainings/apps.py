@@ -7,7 +7,7 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self) -> None:
-        from kansrijk.core.calendar import register_personal_source
+        from kansrijk.core.calendar import register_personal_source, register_public_source
         from kansrijk.core.worklist import register_section
         from kansrijk.trainings import integration
 
@@ -18,3 +18,4 @@ class TrainingsConfig(AppConfig):
             order=80,
         )
         register_personal_source("trainings", integration.calendar_items)
+        register_public_source("trainings", integration.public_calendar_items)

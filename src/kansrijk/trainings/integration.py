@@ -44,3 +44,18 @@ def calendar_items(user: Any, since: datetime.datetime) -> Iterator[CalendarItem
             description=edition.course.description,
             cancelled=edition.status == EditionStatus.CANCELLED,
         )
+
+
+def public_calendar_items(coalition: Any, since: datetime.datetime) -> Iterator[CalendarItem]:
+    """The coalition's public training editions, for its agenda and iCalendar feed."""
+    for edition in selectors.public_training_editions(coalition=coalition, since=since):
+        yield CalendarItem(
+            uid=f"training-edition-{edition.uuid}@kansrijk.nl",
+            title=edition.course.title,
+            starts=edition.starts_at,
+            ends=edition.ends_at,
+            location=edition.place,
+            path=reverse("trainings:offer"),
+            description=edition.course.description,
+            cancelled=edition.status == EditionStatus.CANCELLED,
+        )

@@ -4,7 +4,6 @@ open editions and register themselves; a participant downloads their certificate
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -20,7 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.selectors import forbidden_response, login_required_verified
+from kansrijk.core.forms import form_errors_add
 from kansrijk.core.pdf import pdf_response
+from kansrijk.core.spreadsheet import csv_response, decimal_cell
 from kansrijk.trainings import access, selectors, services
 from kansrijk.trainings.constants import (
     REGISTER_RULES,
@@ -71,24 +72,6 @@ def _or_404(found):
     if found is None:
         raise Http404
     return found
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _cell(value: str) -> str:
-    # A cell that starts like a formula would be run by a spreadsheet: make it text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _number(value) -> str:
-    # Dutch spreadsheets read a decimal comma (the separator is a semicolon for that reason).
-    return f"{value.normalize():f}".replace(".", ",")
 
 
 # --- professionals ----------------------------------------------------------------------------
@@ -146,7 +129,7 @@ def register_self(request: HttpRequest, edition_uuid) -> HttpResponse:
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             if registration.status == RegistrationStatus.WAITING:
                 messages.warning(
@@ -230,7 +213,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
                 created_by=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The training is added. Now plan an edition."))
             return redirect("trainings:course_detail", course.uuid)
@@ -272,7 +255,7 @@ def accreditation_set(request: HttpRequest, course_uuid) -> HttpResponse:
         try:
             services.accreditation_set(course=course, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The accreditation is saved."))
             return redirect(reverse("trainings:course_detail", args=[course.uuid]) + "#accr")
@@ -294,7 +277,7 @@ def edition_create(request: HttpRequest, course_uuid) -> HttpResponse:
                 course=course, **{field: data[field] for field in EDITION_FIELDS}
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The edition is planned."))
             return redirect("trainings:edition_detail", edition.uuid)
@@ -328,7 +311,7 @@ def edition_edit(request: HttpRequest, edition_uuid) -> HttpResponse:
                 form.add_error(None, str(error))
                 status = 409
             except ValidationError as error:
-                _add_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("The edition is changed."))
                 return redirect("trainings:edition_detail", edition.uuid)
@@ -381,7 +364,7 @@ def registration_add(request: HttpRequest, edition_uuid) -> HttpResponse:
                 edition=edition, created_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             if registration.status == RegistrationStatus.WAITING:
                 messages.warning(
@@ -468,37 +451,29 @@ def presence_list_csv(request: HttpRequest, edition_uuid, register: str) -> Http
     if register not in Register.values:
         raise Http404
     accreditation = selectors.accreditations_for_edition(edition=edition).get(register)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     local_start = timezone.localtime(edition.starts_at)
-    response["Content-Disposition"] = (
-        f'attachment; filename="presentielijst-{register}-{local_start:%Y-%m-%d}.csv"'
-    )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            str(REGISTER_RULES[register].number_label),
+    rows = [
+        (
+            row.registration.register_number,
+            row.registration.name,
+            row.registration.organisation_name,
+            decimal_cell(row.hours),
+            decimal_cell(row.points),
+            accreditation.accreditation_id if accreditation else "",
+            f"{local_start:%Y-%m-%d}",
+        )
+        for row in selectors.presence_list(edition=edition, register=register)
+    ]
+    return csv_response(
+        filename=f"presentielijst-{register}-{local_start:%Y-%m-%d}.csv",
+        header=[
+            REGISTER_RULES[register].number_label,
             _("Name"),
             _("Organisation"),
             _("Hours"),
             _("Points"),
             _("Accreditation number"),
             _("Date"),
-        ]
+        ],
+        rows=rows,
     )
-    for row in selectors.presence_list(edition=edition, register=register):
-        writer.writerow(
-            [
-                _cell(str(value))
-                for value in (
-                    row.registration.register_number,
-                    row.registration.name,
-                    row.registration.organisation_name,
-                    _number(row.hours),
-                    _number(row.points),
-                    accreditation.accreditation_id if accreditation else "",
-                    f"{local_start:%Y-%m-%d}",
-                )
-            ]
-        )
-    return response

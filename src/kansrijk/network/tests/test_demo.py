@@ -40,7 +40,10 @@ class NetworkDemoTests(TestCase):
         response = self.client.get("/agenda/zuid-limburg.ics")
         calendar = icalendar.Calendar.from_ical(response.content)
         titles = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-        self.assertIn("Training Positieve Gezondheid voor professionals", titles)
+        # Published by the trainings app through core.calendar's public sources.
+        self.assertIn("Positieve Gezondheid in de eerste 1000 dagen", titles)
+        page = self.client.get("/agenda/zuid-limburg/").content.decode()
+        self.assertIn("Positieve Gezondheid in de eerste 1000 dagen", page)
 
     def test_loading_twice_adds_nothing(self):
         before = Event.objects.count()

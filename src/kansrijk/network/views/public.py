@@ -1,9 +1,13 @@
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from kansrijk.core.calendar import public_items
 from kansrijk.network import ical, selectors
+from kansrijk.network.constants import FEED_PAST_DAYS
 from kansrijk.organisations import selectors as organisation_selectors
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -26,7 +30,10 @@ def agenda_feed(request, slug: str):
     """The public iCalendar feed of a coalition; no log-in, public events only."""
     coalition = _coalition_or_404(slug)
     content = ical.calendar_bytes(
-        name=coalition.name, events=selectors.events_for_feed(coalition=coalition)
+        name=coalition.name,
+        events=selectors.events_for_feed(coalition=coalition),
+        items=public_items(coalition, timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
     )
     return _calendar_response(content, filename=f"{coalition.slug}.ics")
 
@@ -46,13 +53,17 @@ def agenda_event_ics(request, slug: str, event_uuid):
 def agenda(request, slug: str):
     """The coalition's public agenda: what is coming, with a link to subscribe."""
     coalition = _coalition_or_404(slug)
-    events = selectors.upcoming(coalition=coalition, now=timezone.now())
+    now = timezone.now()
+    events = list(selectors.upcoming(coalition=coalition, now=now))
+    # Training editions and the like, from the apps that publish them, in date order.
+    others = [item for item in public_items(coalition, now) if not item.cancelled]
     return render(
         request,
         "network/agenda.html",
         {
             "coalition": coalition,
             "events": events,
+            "others": sorted(others, key=lambda item: item.starts),
             "feed_url": request.build_absolute_uri(reverse("network:feed", args=[coalition.slug])),
         },
     )

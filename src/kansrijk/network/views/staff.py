@@ -4,7 +4,6 @@ event's coalition gets in (403 for others; 404 for a meeting of another coalitio
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -21,6 +20,8 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.selectors import forbidden_response, login_required_verified
 from kansrijk.actions import selectors as action_selectors
+from kansrijk.core.forms import form_errors_add
+from kansrijk.core.spreadsheet import csv_response
 from kansrijk.network import access, selectors, services
 from kansrijk.network.constants import ACTION_CONTEXT_KIND, RsvpAnswer
 from kansrijk.network.forms import (
@@ -66,14 +67,6 @@ def _event_or_404(request: HttpRequest, event_uuid) -> Event:
     return event
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @never_cache
 @coordinator_view
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -104,7 +97,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
                 **{field: data[field] for field in EVENT_FORM_FIELDS},
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The event is planned. Now invite people."))
             return redirect("network:event_detail", event.uuid)
@@ -138,7 +131,7 @@ def event_edit(request: HttpRequest, event_uuid) -> HttpResponse:
                 form.add_error(None, str(error))
                 status = 409
             except ValidationError as error:
-                _add_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("The event is changed."))
                 return redirect("network:event_detail", event.uuid)
@@ -218,7 +211,7 @@ def decision_add(request: HttpRequest, event_uuid) -> HttpResponse:
                 event=event, text=form.cleaned_data["text"], recorded_by=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect(reverse("network:event_detail", args=[event.uuid]) + "#decisions")
@@ -244,7 +237,7 @@ def action_item_add(request: HttpRequest, event_uuid) -> HttpResponse:
                 created_by=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The agreement is recorded."))
             return redirect(reverse("network:event_detail", args=[event.uuid]) + "#agreements")
@@ -273,7 +266,7 @@ def invite(request: HttpRequest, event_uuid) -> HttpResponse:
                     invited_by=request.user,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(
                     request,
@@ -319,11 +312,6 @@ def attendance(request: HttpRequest, event_uuid) -> HttpResponse:
     )
 
 
-def _cell(value: str) -> str:
-    # A cell that starts like a formula would be run by a spreadsheet: make it text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _attended(invitation) -> str:
     record = getattr(invitation, "attendance", None)
     if record is None:
@@ -336,27 +324,22 @@ def _attended(invitation) -> str:
 def attendance_csv(request: HttpRequest, event_uuid) -> HttpResponse:
     """The attendance list as CSV (semicolons and a BOM, so Dutch Excel opens it right)."""
     event = _event_or_404(request, event_uuid)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     local_start = timezone.localtime(event.starts_at)
-    response["Content-Disposition"] = (
-        f'attachment; filename="aanwezigheid-{local_start:%Y-%m-%d}-{event.uuid}.csv"'
-    )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("Name"), _("Organisation"), _("E-mail address"), _("Answer"), _("Attendance")]
-    )
     answers = dict(RsvpAnswer.choices)
-    for invitation in selectors.invitations_for_event(event=event):
-        answer = selectors.invitation_answer(invitation)
-        row = [
+    rows = [
+        [
             invitation.display_name,
             invitation.user.organisation.name
             if invitation.user_id and invitation.user.organisation_id
             else "",
             invitation.user.email if invitation.user_id else invitation.email,
-            str(answers.get(answer, "")),
+            answers.get(selectors.invitation_answer(invitation), ""),
             _attended(invitation),
         ]
-        writer.writerow([_cell(str(value)) for value in row])
-    return response
+        for invitation in selectors.invitations_for_event(event=event)
+    ]
+    return csv_response(
+        filename=f"aanwezigheid-{local_start:%Y-%m-%d}-{event.uuid}.csv",
+        header=[_("Name"), _("Organisation"), _("E-mail address"), _("Answer"), _("Attendance")],
+        rows=rows,
+    )
