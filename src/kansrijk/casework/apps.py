@@ -8,7 +8,7 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         from kansrijk.actions.contexts import register_context
-        from kansrijk.casework import integration
+        from kansrijk.casework import integration, selectors, services
         from kansrijk.casework.constants import ACTION_CONTEXT
         from kansrijk.clients import extensions
         from kansrijk.core.calendar import register_personal_source
@@ -19,6 +19,8 @@ class CaseworkConfig(AppConfig):
         register_context(
             ACTION_CONTEXT, may_dispose=integration.may_dispose, path=integration.agreement_path
         )
+        extensions.register_export_section("case_consultations", selectors.cases_for_client_export)
+        extensions.register_pseudonymiser(services.cases_pseudonymise)
         register_section(
             "casework.consultations",
             "casework/_worklist_section.html",

@@ -487,3 +487,32 @@ def members_user_ids(consultation: Consultation) -> set[int]:
 
 def consultations_chaired_by(user: User) -> QuerySet[Consultation]:
     return Consultation.objects.filter(members__user=user, members__role=MemberRole.CHAIR)
+
+
+def cases_for_client_export(client_id: int) -> list[dict[str, Any]]:
+    """Her cases for her own copy of her data (clients.services.client_export): that she was
+    discussed, where, how and when, and who leads. Not the minutes' words: they hold what other
+    professionals said and may name other people; she can ask the case lead for them."""
+    cases = (
+        Case.objects.filter(client_id=client_id)
+        .select_related("consultation", "submitting_organisation", "lead_organisation")
+        .prefetch_related("agenda_items__meeting")
+        .order_by("submitted_at")
+    )
+    return [
+        {
+            "case": case.code,
+            "consultation": case.consultation.name,
+            "discussion_mode": case.mode,
+            "submitted_by_organisation": case.submitting_organisation.name,
+            "submitted_at": case.submitted_at.isoformat(),
+            "question": case.question,
+            "case_lead_organisation": case.lead_organisation.name if case.lead_organisation else "",
+            "discussed_on": [
+                item.meeting.starts_at.date().isoformat()
+                for item in case.agenda_items.all()
+                if item.discussed_at is not None
+            ],
+        }
+        for case in cases
+    ]

@@ -25,6 +25,7 @@ from kansrijk.casework.constants import (
     AUDIT_CASE_DENIED,
     AUDIT_CASE_DISCUSSED,
     AUDIT_CASE_LEAD,
+    AUDIT_CASE_PSEUDONYMISED,
     AUDIT_CASE_SCHEDULED,
     AUDIT_CASE_SUBMITTED,
     AUDIT_CASE_VIEWED,
@@ -700,3 +701,16 @@ def handover_answer(
     )
     handover.refresh_from_db()
     return handover
+
+
+@transaction.atomic
+def cases_pseudonymise(*, client_id: int) -> int:
+    """For the retention run: her named cases let go of her (no client, no consent), so they
+    stay in the consultation's history and counts as anonymous cases. Returns how many."""
+    cases = list(Case.objects.select_for_update().filter(client_id=client_id))
+    for case in cases:
+        _audit(action=AUDIT_CASE_PSEUDONYMISED, user=None, case=case)
+    Case.objects.filter(pk__in=[case.pk for case in cases]).update(
+        client=None, consent=None, lock_version=F("lock_version") + 1
+    )
+    return len(cases)

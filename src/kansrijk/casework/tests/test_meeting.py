@@ -288,3 +288,27 @@ def test_only_the_chair_plans_a_meeting(consultation, chair, professional, login
     response = login_as(chair).post(url, form)
     assert response.status_code == 302
     assert selectors.meetings_of(consultation).filter(kind="urgent").count() == 1
+
+
+def test_her_export_says_she_was_discussed_without_the_minutes(
+    next_month, named_case, chair, midwife
+):
+    from kansrijk.clients.services import client_export
+
+    _discuss(next_month, named_case, chair, chair)
+    document = client_export(named_case.client.pk, exported_by=midwife)
+    (case,) = document["case_consultations"]
+    assert case["case"] == named_case.code and case["discussed_on"]
+    assert "Veel spanning" not in str(document)  # the minutes stay with the case lead
+
+
+def test_after_her_retention_period_her_cases_let_go_of_her(named_case):
+    client = named_case.client
+    assert services.cases_pseudonymise(client_id=client.pk) == 1
+    named_case.refresh_from_db()
+    assert named_case.client is None and not selectors.case_basis_holds(named_case)
+    assert (
+        audit_events_for_client(client_id=str(client.uuid))
+        .filter(action="casework.case_pseudonymised")
+        .exists()
+    )
