@@ -312,3 +312,14 @@ def test_after_her_retention_period_her_cases_let_go_of_her(named_case):
         .filter(action="casework.case_pseudonymised")
         .exists()
     )
+
+
+def test_the_management_site_sets_up_members_but_shows_no_cases(
+    consultation, named_case, administrator, login_as
+):
+    client = login_as(administrator)
+    page = client.get(f"/beheer/casework/consultation/{consultation.pk}/change/")
+    assert page.status_code == 200
+    assert named_case.question not in page.content.decode()
+    assert named_case.client.pseudonym not in page.content.decode()
+    assert client.get("/beheer/casework/case/").status_code == 404
