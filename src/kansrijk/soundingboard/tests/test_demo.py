@@ -1,11 +1,10 @@
 """The Gelderland-Midden demo: a sounding board of six parents with inputs and what was done
 with them."""
 
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.testing import make_organisation, make_user
@@ -46,7 +45,7 @@ def test_the_demo_loads_a_board_with_inputs_and_what_was_done(gelderland):
     # Ouder E withdrew, Ouder F never consented: four identities are stored.
     assert MemberIdentity.objects.count() == 4
     section = selectors.work_list_section(
-        gelderland["coordinator.gelderland"], datetime.date.today()
+        gelderland["coordinator.gelderland"], timezone.localdate()
     )
     assert [r.title for r in section["soundingboard_waiting"]] == [
         "Een ouderavond over de eerste 1000 dagen"

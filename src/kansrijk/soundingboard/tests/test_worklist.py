@@ -1,10 +1,9 @@
 """The coordinator's work-list section: advice waiting for the coalition's answer, and
 requests past their deadline without advice."""
 
-import datetime
-
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from kansrijk.core.worklist import sections_for
 from kansrijk.soundingboard import selectors, services
@@ -12,7 +11,11 @@ from kansrijk.soundingboard.constants import AdviceOutcome
 from kansrijk.soundingboard.tests.conftest import advise, make_request
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+
+
+def _today():
+    """Today where Kansrijk runs, asked at test time: a run can pass midnight."""
+    return timezone.localdate()
 
 
 def test_the_section_lists_waiting_answers_and_overdue_requests(coordinator, board):
@@ -27,7 +30,7 @@ def test_the_section_lists_waiting_answers_and_overdue_requests(coordinator, boa
     overdue = make_request(board, title="Te laat", deadline_days_ago=1)
     make_request(board, title="Nog op tijd", asked_days_ago=1, deadline_days_ago=-10)
 
-    context = selectors.work_list_section(coordinator, TODAY)
+    context = selectors.work_list_section(coordinator, _today())
     assert context["soundingboard_waiting"] == [waiting]
     assert context["soundingboard_overdue"] == [overdue]
     assert context["count"] == 2
@@ -43,7 +46,7 @@ def test_the_section_is_registered_and_absent_for_others(
     advise(make_request(board, title="Wacht op antwoord"))
     assert any(
         template == "soundingboard/_work_section.html"
-        for template, _context in sections_for(coordinator, TODAY)
+        for template, _context in sections_for(coordinator, _today())
     )
-    assert selectors.work_list_section(professional, TODAY) is None
-    assert selectors.work_list_section(other_coordinator, TODAY) is None
+    assert selectors.work_list_section(professional, _today()) is None
+    assert selectors.work_list_section(other_coordinator, _today()) is None

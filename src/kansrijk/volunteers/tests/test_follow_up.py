@@ -21,7 +21,11 @@ from kansrijk.volunteers.models import CheckIn, FamilyRequest
 from kansrijk.volunteers.streets import street_key
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def _today():
+    """Today where Kansrijk runs, asked at test time: a run can pass midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def match(waiting_request, samira, zeist_coordinator):
 
 
 def test_an_active_match_gets_its_check_ins_and_reviews_planned(match, activate):
-    started = TODAY - datetime.timedelta(days=45)
+    started = _today() - datetime.timedelta(days=45)
     match = activate(match, started_on=started)
     check_ins = list(selectors.check_ins_of_match(match=match))
     assert [(c.kind, (c.due_on - started).days) for c in check_ins[:3]] == [
@@ -59,38 +63,38 @@ def test_an_active_match_gets_its_check_ins_and_reviews_planned(match, activate)
 def test_a_missed_review_shows_on_the_coordinators_work_list_until_it_is_done(
     match, activate, zeist_coordinator, professional
 ):
-    match = activate(match, started_on=TODAY - datetime.timedelta(days=45))
+    match = activate(match, started_on=_today() - datetime.timedelta(days=45))
     for check_in in selectors.check_ins_of_match(match=match).filter(kind="check_in")[:2]:
         services.check_in_done(check_in=check_in, user=zeist_coordinator)
 
-    section = integration.check_ins_section(zeist_coordinator, TODAY)
+    section = integration.check_ins_section(zeist_coordinator, _today())
     assert section["count"] == 1
     missed = [c for c in section["check_ins"] if c.missed]
     assert [c.kind for c in missed] == ["review"]
-    assert integration.check_ins_section(professional, TODAY) is None
+    assert integration.check_ins_section(professional, _today()) is None
 
     services.check_in_done(check_in=missed[0], user=zeist_coordinator, note="Gesprek gehad.")
-    assert integration.check_ins_section(zeist_coordinator, TODAY)["count"] == 0
+    assert integration.check_ins_section(zeist_coordinator, _today())["count"] == 0
     with pytest.raises(ValidationError, match="al gedaan"):
         services.check_in_done(check_in=missed[0], user=zeist_coordinator)
 
 
 def test_ending_a_match_takes_its_open_check_ins_off_the_list(match, activate, zeist_coordinator):
-    match = activate(match, started_on=TODAY - datetime.timedelta(days=45))
+    match = activate(match, started_on=_today() - datetime.timedelta(days=45))
     services.match_transition(
         match=match, to_status=MatchStatus.ENDED, end_reason="moved", user=zeist_coordinator
     )
     assert not CheckIn.objects.filter(match=match, done_on=None).exists()
-    assert integration.check_ins_section(zeist_coordinator, TODAY)["total"] == 0
+    assert integration.check_ins_section(zeist_coordinator, _today())["total"] == 0
 
 
 def test_the_daily_reminder_mails_the_coordinator_how_many_were_missed_without_client_data(
     match, activate, zeist_coordinator, django_capture_on_commit_callbacks
 ):
-    match = activate(match, started_on=TODAY - datetime.timedelta(days=45))
+    match = activate(match, started_on=_today() - datetime.timedelta(days=45))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.check_ins_remind_missed(today=TODAY)
+        sent = services.check_ins_remind_missed(today=_today())
     assert sent == 1
     (message,) = mail.outbox
     assert message.to == [zeist_coordinator.email]
@@ -125,11 +129,11 @@ def test_the_waiting_families_section_is_ranked_by_need_for_the_volunteer_coordi
         needs=["domestic-violence-and-safety"],
         created_by=professional,
     )
-    section = integration.waiting_section(zeist_coordinator, TODAY)
+    section = integration.waiting_section(zeist_coordinator, _today())
     assert [f["request"] for f in section["families"]] == [urgent, waiting_request]
     assert section["count"] == 2
     # A coalition coordinator of another organisation does not see these families.
-    assert integration.waiting_section(coordinator, TODAY) is None
+    assert integration.waiting_section(coordinator, _today()) is None
     assert AuditEvent.objects.filter(action="volunteers.work_list_viewed").exists()
 
 
@@ -215,16 +219,16 @@ def test_a_worry_alerts_the_coordinator_only_and_the_hours_add_up(
     professional,
     django_capture_on_commit_callbacks,
 ):
-    match = activate(match, started_on=TODAY - datetime.timedelta(days=10))
+    match = activate(match, started_on=_today() - datetime.timedelta(days=10))
     services.contact_log(
-        match=match, user=volunteer_user, contact_on=TODAY, minutes=90, kind="visit"
+        match=match, user=volunteer_user, contact_on=_today(), minutes=90, kind="visit"
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         worry = services.contact_log(
             match=match,
             user=volunteer_user,
-            contact_on=TODAY,
+            contact_on=_today(),
             minutes=30,
             kind="phone",
             note="Ze slaapt slecht.",
@@ -234,13 +238,13 @@ def test_a_worry_alerts_the_coordinator_only_and_the_hours_add_up(
     assert "Ze slaapt slecht" not in mail.outbox[0].body
     assert professional.email not in {a for m in mail.outbox for a in m.to}
 
-    section = integration.worries_section(zeist_coordinator, TODAY)
+    section = integration.worries_section(zeist_coordinator, _today())
     assert section["count"] == 1 and section["worries"] == [worry]
-    assert integration.worries_section(professional, TODAY) is None
+    assert integration.worries_section(professional, _today()) is None
     assert selectors.match_get_for_user(zeist_coordinator, match.uuid).minutes == 120
 
     services.worry_handle(contact=worry, user=zeist_coordinator)
-    assert integration.worries_section(zeist_coordinator, TODAY) is None
+    assert integration.worries_section(zeist_coordinator, _today()) is None
 
 
 def test_contact_log_refuses_bad_input_in_dutch(match, activate, volunteer_user):
@@ -249,7 +253,7 @@ def test_contact_log_refuses_bad_input_in_dutch(match, activate, volunteer_user)
         services.contact_log(
             match=match,
             user=volunteer_user,
-            contact_on=TODAY + datetime.timedelta(days=1),
+            contact_on=_today() + datetime.timedelta(days=1),
             minutes=0,
             kind="visit",
         )
@@ -261,7 +265,7 @@ def test_only_her_own_volunteer_logs_contacts(match, activate, volunteer_organis
     match = activate(match)
     other = make_user(organisation=volunteer_organisation, roles=[Role.VOLUNTEER])
     with pytest.raises(ValidationError, match="eigen gezinnen"):
-        services.contact_log(match=match, user=other, contact_on=TODAY, minutes=30, kind="walk")
+        services.contact_log(match=match, user=other, contact_on=_today(), minutes=30, kind="walk")
 
 
 # --- proposing: clear messages -----------------------------------------------------------------
@@ -320,7 +324,7 @@ def test_recording_a_vog_that_has_expired_is_refused_in_dutch(samira, zeist_coor
     with pytest.raises(ValidationError) as error:
         services.vog_record(
             volunteer=samira,
-            issued_on=TODAY - datetime.timedelta(days=3 * 366),
+            issued_on=_today() - datetime.timedelta(days=3 * 366),
             user=zeist_coordinator,
         )
     assert (
@@ -353,7 +357,7 @@ def test_the_family_street_is_stored_only_as_a_keyed_hash_and_the_rule_still_wor
     assert "slotlaan" not in str(stored).lower()
     assert stored["street_key"] == street_key("3701", "  SLOTLAAN ")
     neighbour = register_volunteer("Demo Ilse", postcode4="3701", street="slotlaan")
-    suggestion = selectors.volunteer_suggestions(request=request, today=TODAY)[0]
+    suggestion = selectors.volunteer_suggestions(request=request, today=_today())[0]
     assert suggestion.volunteer == neighbour
     assert suggestion.excluded_reason == "Woont in dezelfde straat als het gezin."
 

@@ -13,14 +13,22 @@ from kansrijk.volunteers import selectors, services
 from kansrijk.volunteers.constants import MatchStatus, RequestStatus, VolunteerStatus
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def _today():
+    """Today where Kansrijk runs, asked at test time: a run can pass midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
 def register(
     zeist_coalition, volunteer_organisation, zeist, zeist_neighbourhoods, zeist_coordinator
 ):
-    def _register(first_name, *, vog=TODAY - datetime.timedelta(days=30), approve=True, **facts):
+    recent = object()  # default: a VOG issued 30 days ago (None: no VOG)
+
+    def _register(first_name, *, vog=recent, approve=True, **facts):
+        if vog is recent:
+            vog = _today() - datetime.timedelta(days=30)
         facts.setdefault("municipality", zeist)
         facts.setdefault("neighbourhood", zeist_neighbourhoods[1])
         volunteer = services.volunteer_register(
@@ -73,10 +81,10 @@ def test_suggestions_for_an_arabic_family_in_zeist_put_the_arabic_volunteer_with
         services.volunteer_transition(volunteer=expired, to_status=step, user=zeist_coordinator)
     # Approved while her VOG was valid; it has expired since.
     expired = services.vog_record(
-        volunteer=expired, issued_on=TODAY - datetime.timedelta(days=3 * 365 - 10), user=None
+        volunteer=expired, issued_on=_today() - datetime.timedelta(days=3 * 365 - 10), user=None
     )
     services.volunteer_approve(volunteer=expired, user=zeist_coordinator)
-    later = TODAY + datetime.timedelta(days=30)
+    later = _today() + datetime.timedelta(days=30)
 
     suggestions = selectors.volunteer_suggestions(request=family_request, today=later)
 
@@ -87,7 +95,7 @@ def test_suggestions_for_an_arabic_family_in_zeist_put_the_arabic_volunteer_with
 
 
 def test_it_refuses_to_approve_a_volunteer_whose_vog_has_expired(register, zeist_coordinator):
-    issued_on = TODAY - datetime.timedelta(days=3 * 366)
+    issued_on = _today() - datetime.timedelta(days=3 * 366)
     volunteer = register("Demo Fatima", vog=None, approve=False)
     # Recorded while it was still valid.
     volunteer = services.vog_record(
@@ -244,7 +252,7 @@ def test_it_refuses_to_propose_a_volunteer_at_full_load(
 ):
     busy = register("Demo Marieke", max_families=1)
     services.match_propose(request=family_request, volunteer=busy, user=zeist_coordinator)
-    suggestions = selectors.volunteer_suggestions(request=family_request, today=TODAY)
+    suggestions = selectors.volunteer_suggestions(request=family_request, today=_today())
     assert "geen plek vrij" in suggestions[0].excluded_reason
 
 
