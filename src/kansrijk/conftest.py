@@ -18,6 +18,13 @@ def dutch_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def demo_without_synthetic_monitoring(monkeypatch):
+    """Loading the demo generates five years of national monitoring data; the unit tests load
+    the demo many times and need none of it (the monitoring tests make their own)."""
+    monkeypatch.setattr("kansrijk.demo.services.SYNTHETIC_MONITORING", False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from kansrijk.regions.services import municipalities_import, neighbourhoods_import

@@ -35,3 +35,9 @@ class CaseworkConfig(AppConfig):
         pathway_extensions.register_outcome_links(
             ActionKind.CASE_CONSULTATION, integration.pathway_outcome_links
         )
+
+        from kansrijk.casework import selectors as casework_selectors
+        from kansrijk.indicators.extract import register_source
+
+        # Its facts for the monitoring extract (dates, area and yes/no only).
+        register_source("case", casework_selectors.monitoring_case_facts)

@@ -516,3 +516,38 @@ def cases_for_client_export(client_id: int) -> list[dict[str, Any]]:
         }
         for case in cases
     ]
+
+
+def monitoring_case_facts():
+    """One monitoring fact per case discussed (kansrijk.indicators): the date of the meeting
+    where its minutes were first recorded, and its area. Nothing of the case itself."""
+    from django.utils import timezone
+
+    from kansrijk.casework.constants import AgeBand
+    from kansrijk.indicators.constants import TargetGroup
+
+    seen: set[int] = set()
+    for case_id, case_uuid, starts_at, muni, hood, age_band in (
+        AgendaItem.objects.filter(discussed_at__isnull=False)
+        .order_by("meeting__starts_at")
+        .values_list(
+            "case_id",
+            "case__uuid",
+            "meeting__starts_at",
+            "case__municipality_id",
+            "case__neighbourhood_id",
+            "case__age_band",
+        )
+    ):
+        if case_id in seen:
+            continue
+        seen.add(case_id)
+        yield {
+            "source_uuid": case_uuid,
+            "municipality_id": muni,
+            "neighbourhood_id": hood,
+            "target_group": (
+                TargetGroup.TEENAGE if age_band == AgeBand.UNDER_18 else TargetGroup.OTHER
+            ),
+            "discussed_on": timezone.localdate(starts_at),
+        }

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "kansrijk.casework",
     "kansrijk.trainings",
     "kansrijk.soundingboard",
+    "kansrijk.indicators",
+    "kansrijk.actionprogrammes",
+    "kansrijk.monitoring",
     "kansrijk.demo",
 ]
 

@@ -6,6 +6,7 @@ from kansrijk.accounts.constants import Role
 from kansrijk.accounts.selectors import user_has_role
 from kansrijk.casework import selectors as casework_selectors
 from kansrijk.clients import selectors as client_selectors
+from kansrijk.monitoring import selectors as monitoring_selectors
 from kansrijk.network import selectors as network_selectors
 from kansrijk.referrals import selectors as referral_selectors
 from kansrijk.soundingboard import selectors as soundingboard_selectors
@@ -28,6 +29,8 @@ def navigation(request: HttpRequest) -> dict:
         "nav_trainings": training_selectors.user_sees_trainings(user),
         "nav_soundingboard": soundingboard_selectors.user_coordinates_a_board(user),
         "nav_network": network_selectors.may_manage_meetings(user),
+        # Coordinators and policy advisers: the dashboard and the action programme.
+        "nav_monitoring": monitoring_selectors.user_sees_dashboards(user),
         "nav_my_families": user.is_authenticated and user_has_role(user, Role.VOLUNTEER),
         "nav_volunteers": user.is_authenticated and user_has_role(user, Role.COORDINATOR),
         "nav_referral_overview": user.is_authenticated

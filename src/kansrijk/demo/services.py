@@ -18,6 +18,7 @@ from django.utils import timezone
 from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts import services as account_services
 from kansrijk.accounts.constants import ROLES_REQUIRING_2FA, Role
+from kansrijk.actionprogrammes import demo as actionprogrammes_demo
 from kansrijk.actions.tasks import schedule_daily_reminder as schedule_overdue_agreement_reminder
 from kansrijk.agreements import demo as agreements_demo
 from kansrijk.agreements.tasks import schedule_daily_reminder as schedule_evaluation_reminder
@@ -34,6 +35,9 @@ from kansrijk.demo.hsds import demo_directory, demo_service_objects, demo_uuid
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.directory import services as directory_services
 from kansrijk.directory.hsds_io import hsds_import_json_objects
+from kansrijk.indicators import selectors as indicator_selectors
+from kansrijk.indicators import services as indicator_services
+from kansrijk.indicators.tasks import schedule_daily_refresh as schedule_monitoring_refresh
 from kansrijk.network import demo as network_demo
 from kansrijk.network.tasks import schedule_daily_reminder as schedule_meeting_reminders
 from kansrijk.organisations import selectors as organisation_selectors
@@ -189,12 +193,14 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     soundingboard_demo.demo_load(organisations=partners, users=users)
     trainings_demo.demo_load(organisations=partners, users=users)
     agreements_demo.demo_load(organisations=partners, users=users)
+    _monitoring_load(partners)
     # Retention runs nightly when a worker runs (`kansrijk db_worker`).
     schedule_daily_retention()
     schedule_evaluation_reminder()
     schedule_check_in_reminder()
     schedule_meeting_reminders()
     schedule_overdue_agreement_reminder()
+    schedule_monitoring_refresh()
     return DemoLoadResult(
         organisations=len(partners),
         coalitions=len(COALITIONS),
@@ -202,6 +208,40 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
         services=len(demo_directory().services),
         pathways=len(PATHWAYS),
     )
+
+
+# About as many births a year as the Netherlands has (CBS: 164,000 to 179,000 in 2019-2024).
+NATIONAL_BIRTHS = 170_000
+# The demo's dashboards show Zaanstad and Heerlen at full scale; the rest of the country is
+# generated at a fiftieth of its births: enough for the region and country comparisons (they
+# compare shares), quick enough for a first `make run`.
+DEMO_FULL_SCALE = ("GM0479", "GM0917")
+DEMO_COUNTRY_SCALE = 50
+# The unit tests load the demo dozens of times and switch this off (src/kansrijk/conftest.py);
+# the browser tests and `make run` keep it.
+SYNTHETIC_MONITORING = True
+
+
+def _monitoring_load(partners: dict) -> None:
+    """Each coalition's action programme, five years of synthetic monitoring data, and the
+    figures from the demo's own records."""
+    from kansrijk.indicators.synthetic import generate
+
+    today = timezone.localdate()
+    for spec in COALITIONS:
+        actionprogrammes_demo.demo_programme_create(
+            coalition=organisation_selectors.coalition_get(slug=spec.slug),
+            organisations=partners,
+            today=today,
+        )
+    if SYNTHETIC_MONITORING and not indicator_selectors.has_synthetic_data():
+        generate(births_per_year=NATIONAL_BIRTHS // DEMO_COUNTRY_SCALE)
+        codes = list(DEMO_FULL_SCALE)
+        share = region_selectors.inhabitants(municipality_codes=codes) / max(
+            1, region_selectors.inhabitants()
+        )
+        generate(births_per_year=round(NATIONAL_BIRTHS * share), municipality_codes=codes)
+    indicator_services.monitoring_refresh()
 
 
 # The demo's second version of the Zaanstad pathway waits for these partners' agreement.

@@ -24,3 +24,9 @@ class ProgrammesConfig(AppConfig):
             order=70,
         )
         register_personal_source("programmes", integration.calendar_items)
+
+        from kansrijk.indicators.extract import register_source
+        from kansrijk.programmes import selectors as programmes_selectors
+
+        # Its facts for the monitoring extract (dates, area and yes/no only).
+        register_source("participation", programmes_selectors.monitoring_participation_facts)

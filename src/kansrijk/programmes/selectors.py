@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
 from kansrijk.accounts.constants import Role
 from kansrijk.clients import selectors as client_selectors
@@ -380,6 +381,15 @@ class ParticipationCounts:
     left: dict[str, int] = field(default_factory=dict)
 
 
+def _sessions_needed(groups: QuerySet[Group]) -> dict[int, int]:
+    """Per group: how many sessions a participant must attend to have completed it."""
+    groups = groups.annotate(planned=Count("sessions")).select_related("programme")
+    return {
+        group.pk: max(1, round(COMPLETED_SHARE * (group.planned or group.programme.session_count)))
+        for group in groups
+    }
+
+
 def participation_counts(
     *,
     coalition: Coalition,
@@ -394,11 +404,7 @@ def participation_counts(
     ).exclude(status=GroupStatus.CANCELLED)
     if programme is not None:
         groups = groups.filter(programme=programme)
-    groups = groups.annotate(planned=Count("sessions")).select_related("programme")
-    needed = {
-        group.pk: max(1, round(COMPLETED_SHARE * (group.planned or group.programme.session_count)))
-        for group in groups
-    }
+    needed = _sessions_needed(groups)
     enrolments = Enrolment.objects.filter(group__in=groups)
     counts = ParticipationCounts(
         waiting=enrolments.filter(status=EnrolmentStatus.WAITING_LIST).count()
@@ -421,3 +427,46 @@ def participation_counts(
             left[enrolment["leave_reason"]] += 1
     counts.left = dict(left)
     return counts
+
+
+def monitoring_participation_facts():
+    """One monitoring fact per participant who got a place in a group that has started
+    (kansrijk.indicators): the start date, the programme and whether she completed it."""
+    from kansrijk.indicators.extract import target_group
+
+    groups = Group.objects.filter(start_date__lte=timezone.localdate()).exclude(
+        status=GroupStatus.CANCELLED
+    )
+    needed = _sessions_needed(groups)
+    enrolments = Enrolment.objects.filter(group__in=groups, enrolled_at__isnull=False)
+    present = dict(
+        Attendance.objects.filter(enrolment__in=enrolments, status=AttendanceStatus.PRESENT)
+        .values("enrolment_id")
+        .annotate(times=Count("id"))
+        .values_list("enrolment_id", "times")
+    )
+    for row in enrolments.values(
+        "pk",
+        "uuid",
+        "group_id",
+        "group__start_date",
+        "group__programme__name",
+        "client__municipality_id",
+        "client__neighbourhood_id",
+        "client__year_of_birth",
+        "client__language",
+    ):
+        start = row["group__start_date"]
+        yield {
+            "source_uuid": row["uuid"],
+            "municipality_id": row["client__municipality_id"],
+            "neighbourhood_id": row["client__neighbourhood_id"],
+            "target_group": target_group(
+                year_of_birth=row["client__year_of_birth"],
+                on_year=start.year,
+                language=row["client__language"],
+            ),
+            "programme": row["group__programme__name"][:100],
+            "started_on": start,
+            "completed": present.get(row["pk"], 0) >= needed[row["group_id"]],
+        }

@@ -19,3 +19,9 @@ class ReferralsConfig(AppConfig):
             },
             order=20,
         )
+
+        from kansrijk.indicators.extract import register_source
+        from kansrijk.referrals import selectors as referrals_selectors
+
+        # Its facts for the monitoring extract (dates, area and yes/no only).
+        register_source("referral", referrals_selectors.monitoring_referral_facts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from kansrijk.referrals.constants import (
     OVERDUE_STATUSES,
     OVERVIEW_ROLES,
     REFERRAL_ROLES,
+    TERMINAL_STATUSES,
     UNSUCCESSFUL_STATUSES,
     AlertAudience,
     MessageKind,
@@ -484,3 +486,71 @@ def referrals_for_client_export(client_id: int) -> list[dict[str, Any]]:
         }
         for referral in referrals
     ]
+
+
+def monitoring_referral_facts() -> Iterator[dict[str, Any]]:
+    """One monitoring fact per referral (kansrijk.indicators): sent, answered (in time?),
+    support started, closed (with an outcome?), its first theme and area. Referrals made by
+    mistake do not count."""
+    from kansrijk.indicators.constants import ANSWER_WORKING_DAYS
+    from kansrijk.indicators.extract import target_group
+    from kansrijk.referrals.services._common import add_working_days
+
+    answers = (ReferralStatus.ACCEPTED, ReferralStatus.REJECTED)
+    answered: dict[int, datetime.date] = {}
+    closed: dict[int, datetime.date] = {}
+    for referral_id, to_status, at in (
+        ReferralEvent.objects.filter(to_status__in=(*answers, *TERMINAL_STATUSES))
+        .order_by("at")
+        .values_list("referral_id", "to_status", "at")
+    ):
+        day = timezone.localdate(at)
+        if to_status in answers:
+            answered.setdefault(referral_id, day)
+        if to_status in TERMINAL_STATUSES:
+            closed[referral_id] = day
+    for row in (
+        Referral.objects.exclude(status=ReferralStatus.ENTERED_IN_ERROR)
+        .values(
+            "pk",
+            "uuid",
+            "created_at",
+            "status",
+            "outcome",
+            "theme_codes",
+            "support_started_on",
+            "sender_organisation_id",
+            "receiver_organisation_id",
+            "client__municipality_id",
+            "client__neighbourhood_id",
+            "client__year_of_birth",
+            "client__language",
+        )
+        .iterator()
+    ):
+        sent = timezone.localdate(row["created_at"])
+        answered_on = answered.get(row["pk"])
+        closed_on = closed.get(row["pk"]) if row["status"] in TERMINAL_STATUSES else None
+        yield {
+            "source_uuid": row["uuid"],
+            "municipality_id": row["client__municipality_id"],
+            "neighbourhood_id": row["client__neighbourhood_id"],
+            "target_group": target_group(
+                year_of_birth=row["client__year_of_birth"],
+                on_year=sent.year,
+                language=row["client__language"],
+            ),
+            "sender_organisation_id": row["sender_organisation_id"],
+            "receiver_organisation_id": row["receiver_organisation_id"],
+            "theme": (row["theme_codes"] or [""])[0],
+            "sent_on": sent,
+            "answered_on": answered_on,
+            "answered_in_time": bool(
+                answered_on and answered_on <= add_working_days(sent, ANSWER_WORKING_DAYS)
+            ),
+            "support_started_on": row["support_started_on"],
+            "closed_on": closed_on,
+            "closed_with_outcome": bool(
+                closed_on and row["status"] == ReferralStatus.COMPLETED and row["outcome"].strip()
+            ),
+        }

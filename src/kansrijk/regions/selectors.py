@@ -1,6 +1,6 @@
 """Reads of the region hierarchy."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from kansrijk.regions.models import District, Municipality, Neighbourhood
 
@@ -63,3 +63,11 @@ def neighbourhoods_in(*, code: str) -> QuerySet[Neighbourhood]:
 def _clean(code: str) -> str:
     # StatLine pads its codes with spaces; Amsterdam's letters are upper case (WK0363AA).
     return code.strip().upper()
+
+
+def inhabitants(*, municipality_codes: list[str] | None = None) -> int:
+    """Inhabitants of the given municipalities (all when None), from the loaded neighbourhoods."""
+    hoods = Neighbourhood.objects.all()
+    if municipality_codes is not None:
+        hoods = hoods.filter(municipality__code__in=municipality_codes)
+    return hoods.aggregate(total=Sum("inhabitants"))["total"] or 0

@@ -17,3 +17,9 @@ class ScreeningConfig(AppConfig):
             lambda request, client: {"screening_profile": selectors.risk_profile(client)},
             order=10,
         )
+
+        from kansrijk.indicators.extract import register_source
+        from kansrijk.screening import selectors as screening_selectors
+
+        # Its facts for the monitoring extract (dates, area and yes/no only).
+        register_source("screening", screening_selectors.monitoring_screening_facts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from kansrijk.screening.constants import (
     URGENT_ACTIONS,
     Domain,
     Flag,
+    Level,
     Phase,
 )
 from kansrijk.screening.i18n import current_language
@@ -533,3 +535,55 @@ def screenings_for_client_export(client_id: int) -> list[dict[str, Any]]:
             }
         )
     return exported
+
+
+# What counts as one screening for monitoring: the first one and those in the weeks after it.
+MONITORING_EPISODE_DAYS = 30
+
+
+def monitoring_screening_facts() -> Iterator[dict[str, Any]]:
+    """One monitoring fact per screened client (kansrijk.indicators): the date of her first
+    screening, and whether it or one in the month after was raised and showed problems in
+    two or more domains (stapeling). Dates, area and yes/no only."""
+    from kansrijk.indicators.extract import target_group
+
+    rows = ScreeningResponse.objects.order_by("client_id", "screened_at").values_list(
+        "client_id",
+        "uuid",
+        "screened_at",
+        "level",
+        "domains",
+        "screened_by_organisation_id",
+        "client__municipality_id",
+        "client__neighbourhood_id",
+        "client__year_of_birth",
+        "client__language",
+    )
+    current: dict[str, Any] | None = None
+    current_client = None
+    domains: set[str] = set()
+    for client_id, uuid_, at, level, found, organisation, muni, hood, born, language in rows:
+        day = timezone.localdate(at)
+        if client_id != current_client:
+            if current is not None:
+                current["accumulated"] = len(domains) >= 2
+                yield current
+            current_client, domains = client_id, set()
+            current = {
+                "source_uuid": uuid_,
+                "municipality_id": muni,
+                "neighbourhood_id": hood,
+                "target_group": target_group(
+                    year_of_birth=born, on_year=day.year, language=language
+                ),
+                "organisation_id": organisation,
+                "screened_on": day,
+                "elevated": False,
+            }
+        if (day - current["screened_on"]).days > MONITORING_EPISODE_DAYS:
+            continue
+        current["elevated"] |= level in (Level.ELEVATED, Level.HIGH)
+        domains.update(found or [])
+    if current is not None:
+        current["accumulated"] = len(domains) >= 2
+        yield current
