@@ -161,6 +161,15 @@ def activities(*, programme: ActionProgramme) -> QuerySet[Activity]:
     )
 
 
+def coalition_activities(*, coalition: Coalition) -> QuerySet[Activity]:
+    """The activities of the coalition's current programme (none without a programme): what
+    other apps link to, e.g. the sounding board's answers."""
+    programme = programme_for_coalition(coalition=coalition)
+    if programme is None:
+        return Activity.objects.none()
+    return activities(programme=programme)
+
+
 def activity_get(*, programme: ActionProgramme, uuid: object) -> Activity | None:
     try:
         return activities(programme=programme).filter(uuid=uuid).first()

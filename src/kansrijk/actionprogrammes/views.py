@@ -128,17 +128,31 @@ def _form_page(
     return render(request, FORM_PAGE, context, status=status)
 
 
-def _save(form, status: int, action: Callable[[], Any]) -> tuple[Any, int]:
-    """Run a service with the form's data; its errors go on the form. Returns (result or None,
-    the status to answer with: 409 when someone else saved first, 400 for wrong input)."""
+def _submit(
+    request: HttpRequest,
+    form,
+    save: Callable[[dict], Any],
+    saved: Callable[[Any], tuple[str, str]],
+) -> tuple[HttpResponse | None, int]:
+    """The form flow every edit page shares. On a valid POST run `save` (a service) with the
+    form's data; when it succeeds show `saved(result)`'s message and redirect to its URL.
+    Otherwise the service's errors go on the form, and the status says why: 409 when someone
+    else saved first, 400 for wrong input (200 on GET)."""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
     try:
-        return action(), status
+        result = save(form.cleaned_data)
     except services.StaleEdit as error:
         form_errors_add(form, error)
         return None, 409
     except ValidationError as error:
         form_errors_add(form, error)
         return None, 400
+    message, url = saved(result)
+    messages.success(request, message)
+    return redirect(url), 302
 
 
 # Programmes -----------------------------------------------------------------------------------
@@ -164,22 +178,20 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     if not coalitions:
         return forbidden_response(request)
     form = ProgrammeForm(request.POST or None, coalitions=coalitions)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            coalition = next(c for c in coalitions if c.slug == data["coalition"])
-            programme, status = _save(
-                form,
-                status,
-                lambda: services.programme_create(
-                    coalition=coalition, **{f: data[f] for f in PROGRAMME_FIELDS}
-                ),
-            )
-            if programme is not None:
-                messages.success(request, _("The action programme is made. Now add action lines."))
-                return redirect(_detail_url(programme))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.programme_create(
+            coalition=next(c for c in coalitions if c.slug == data["coalition"]),
+            **{f: data[f] for f in PROGRAMME_FIELDS},
+        ),
+        lambda programme: (
+            _("The action programme is made. Now add action lines."),
+            _detail_url(programme),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request, form=form, title=_("New action programme"), programme=None, status=status
     )
@@ -212,23 +224,18 @@ def programme_edit(request: HttpRequest, programme: ActionProgramme) -> HttpResp
     initial = {f: getattr(programme, f) for f in PROGRAMME_FIELDS}
     initial["version"] = programme.lock_version
     form = ProgrammeForm(request.POST or None, initial=initial, editing=True)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved, status = _save(
-                form,
-                status,
-                lambda: services.programme_update(
-                    programme=programme,
-                    expected_version=data["version"],
-                    **{f: data[f] for f in PROGRAMME_FIELDS},
-                ),
-            )
-            if saved is not None:
-                messages.success(request, _("The action programme is saved."))
-                return redirect(_detail_url(programme))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.programme_update(
+            programme=programme,
+            expected_version=data["version"],
+            **{f: data[f] for f in PROGRAMME_FIELDS},
+        ),
+        lambda saved: (_("The action programme is saved."), _detail_url(programme)),
+    )
+    if response:
+        return response
     return _form_page(
         request,
         form=form,
@@ -245,21 +252,17 @@ def programme_edit(request: HttpRequest, programme: ActionProgramme) -> HttpResp
 def line_create(request: HttpRequest, programme: ActionProgramme) -> HttpResponse:
     numbers = list(selectors.lines(programme=programme).values_list("number", flat=True))
     form = LineForm(request.POST or None, initial={"number": max(numbers, default=0) + 1})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            line, status = _save(
-                form,
-                status,
-                lambda: services.line_create(
-                    programme=programme, **{f: data[f] for f in LINE_FIELDS}
-                ),
-            )
-            if line is not None:
-                messages.success(request, _("The action line is added."))
-                return redirect(_detail_url(programme, f"line-{line.number}"))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.line_create(programme=programme, **{f: data[f] for f in LINE_FIELDS}),
+        lambda line: (
+            _("The action line is added."),
+            _detail_url(programme, f"line-{line.number}"),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request, form=form, title=_("New action line"), programme=programme, status=status
     )
@@ -271,23 +274,19 @@ def line_edit(request: HttpRequest, programme: ActionProgramme, line_uuid) -> Ht
     initial = {f: getattr(line, f) for f in LINE_FIELDS}
     initial["version"] = line.lock_version
     form = LineForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved, status = _save(
-                form,
-                status,
-                lambda: services.line_update(
-                    line=line,
-                    expected_version=data["version"],
-                    **{f: data[f] for f in LINE_FIELDS},
-                ),
-            )
-            if saved is not None:
-                messages.success(request, _("The action line is saved."))
-                return redirect(_detail_url(programme, f"line-{saved.number}"))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.line_update(
+            line=line, expected_version=data["version"], **{f: data[f] for f in LINE_FIELDS}
+        ),
+        lambda saved: (
+            _("The action line is saved."),
+            _detail_url(programme, f"line-{saved.number}"),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request,
         form=form,
@@ -318,21 +317,17 @@ def activity_create(request: HttpRequest, programme: ActionProgramme) -> HttpRes
         programme,
         initial={"line": line, "status": ActivityStatus.PLANNED, "pdca_phase": PdcaPhase.PLAN},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            activity, status = _save(
-                form,
-                status,
-                lambda: services.activity_create(**{f: data[f] for f in ACTIVITY_FIELDS}),
-            )
-            if activity is not None:
-                messages.success(
-                    request, _("Activity %(code)s is added.") % {"code": activity.code}
-                )
-                return redirect(_detail_url(programme, f"line-{activity.line.number}"))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.activity_create(**{f: data[f] for f in ACTIVITY_FIELDS}),
+        lambda activity: (
+            _("Activity %(code)s is added.") % {"code": activity.code},
+            _detail_url(programme, f"line-{activity.line.number}"),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request, form=form, title=_("New activity"), programme=programme, status=status
     )
@@ -345,23 +340,21 @@ def activity_edit(request: HttpRequest, programme: ActionProgramme, activity_uui
     initial["indicators"] = list(activity.indicators.all())
     initial["version"] = activity.lock_version
     form = _activity_form(request, programme, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved, status = _save(
-                form,
-                status,
-                lambda: services.activity_update(
-                    activity=activity,
-                    expected_version=data["version"],
-                    **{f: data[f] for f in ACTIVITY_FIELDS},
-                ),
-            )
-            if saved is not None:
-                messages.success(request, _("Activity %(code)s is saved.") % {"code": saved.code})
-                return redirect(_detail_url(programme, f"line-{saved.line.number}"))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.activity_update(
+            activity=activity,
+            expected_version=data["version"],
+            **{f: data[f] for f in ACTIVITY_FIELDS},
+        ),
+        lambda saved: (
+            _("Activity %(code)s is saved.") % {"code": saved.code},
+            _detail_url(programme, f"line-{saved.line.number}"),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request,
         form=form,
@@ -395,30 +388,25 @@ def activity_review(
             "version": activity.lock_version,
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            review, status = _save(
-                form,
-                status,
-                lambda: services.activity_review_add(
-                    activity=activity,
-                    by=request.user,
-                    reviewed_on=data["reviewed_on"],
-                    findings=data["findings"],
-                    adjustment=data["adjustment"],
-                    new_phase=data["new_phase"],
-                    expected_version=data["version"],
-                ),
-            )
-            if review is not None:
-                messages.success(
-                    request,
-                    _("The review of activity %(code)s is saved.") % {"code": activity.code},
-                )
-                return redirect(_detail_url(programme, f"line-{activity.line.number}"))
+    response, status = _submit(
+        request,
+        form,
+        lambda data: services.activity_review_add(
+            activity=activity,
+            by=request.user,
+            reviewed_on=data["reviewed_on"],
+            findings=data["findings"],
+            adjustment=data["adjustment"],
+            new_phase=data["new_phase"],
+            expected_version=data["version"],
+        ),
+        lambda review: (
+            _("The review of activity %(code)s is saved.") % {"code": activity.code},
+            _detail_url(programme, f"line-{activity.line.number}"),
+        ),
+    )
+    if response:
+        return response
     return _form_page(
         request,
         form=form,
@@ -442,12 +430,11 @@ def _target_form(request: HttpRequest, programme: ActionProgramme, **kwargs) -> 
     )
 
 
-def _target_save(request, programme, form, status, target=None) -> tuple[Any, int]:
-    data = form.cleaned_data
-    return _save(
+def _target_submit(request, programme, form, target=None) -> tuple[HttpResponse | None, int]:
+    return _submit(
+        request,
         form,
-        status,
-        lambda: services.target_set(
+        lambda data: services.target_set(
             programme=programme,
             line=data["line"],
             indicator=data["indicator"],
@@ -456,20 +443,16 @@ def _target_save(request, programme, form, status, target=None) -> tuple[Any, in
             note=data["note"],
             target=target,
         ),
+        lambda saved: (_("The target is saved."), _detail_url(programme, "targets")),
     )
 
 
 @editor_view
 def target_create(request: HttpRequest, programme: ActionProgramme) -> HttpResponse:
     form = _target_form(request, programme, initial={"year": programme.ends_on.year})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            target, status = _target_save(request, programme, form, status)
-            if target is not None:
-                messages.success(request, _("The target is saved."))
-                return redirect(_detail_url(programme, "targets"))
+    response, status = _target_submit(request, programme, form)
+    if response:
+        return response
     return _form_page(request, form=form, title=_("New target"), programme=programme, status=status)
 
 
@@ -487,14 +470,9 @@ def target_edit(request: HttpRequest, programme: ActionProgramme, target_uuid) -
             "note": target.note,
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved, status = _target_save(request, programme, form, status, target=target)
-            if saved is not None:
-                messages.success(request, _("The target is saved."))
-                return redirect(_detail_url(programme, "targets"))
+    response, status = _target_submit(request, programme, form, target=target)
+    if response:
+        return response
     return _form_page(
         request,
         form=form,

@@ -9,6 +9,7 @@ class DashboardFilterForm(forms.Form):
     gebied = forms.CharField(label=_("Area"), required=False, max_length=20)
     jaar = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
     vergelijk = forms.CharField(label=_("Compare areas on"), required=False, max_length=40)
+    periode = forms.CharField(label=_("Trends per"), required=False, max_length=10)
 
     def cleaned_choices(self) -> dict:
         self.is_valid()
@@ -17,4 +18,5 @@ class DashboardFilterForm(forms.Form):
             "gebied": data.get("gebied") or "",
             "jaar": data.get("jaar"),
             "vergelijk": data.get("vergelijk") or "",
+            "periode": data.get("periode") or "",
         }

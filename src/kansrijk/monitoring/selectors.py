@@ -16,10 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansrijk.actionprogrammes import selectors as programme_selectors
+from kansrijk.directory import selectors as directory_selectors
 from kansrijk.indicators import selectors as indicator_selectors
-from kansrijk.indicators.constants import IndicatorKind, Period, Statistic
+from kansrijk.indicators.constants import Breakdown, IndicatorKind, Period, Statistic, TargetGroup
 from kansrijk.indicators.selectors import WHOLE_SPAN, Area, Figure
 from kansrijk.monitoring.charts import Chart, Series, bar_chart, format_value, line_chart
+from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.regions import selectors as region_selectors
 
 # The trends drawn as charts (all indicators are in the headline table).
@@ -87,6 +89,8 @@ class Dashboard:
     charts: list[Chart]
     comparison: Chart | None
     comparison_code: str
+    breakdowns: list[Chart]
+    trend_period: str
     comparison_choices: list[tuple[str, str]]
     lines: list
     tables: list[Table]
@@ -150,6 +154,7 @@ def dashboard_build(
     area_code: str = "",
     year: int | None = None,
     comparison_code: str = "",
+    trend_period: str = Period.QUARTER,
 ) -> Dashboard:
     """The dashboard of `coalition` for one of its areas (the whole coalition by default) and
     a year (the last full year by default). Unknown choices fall back to the defaults."""
@@ -163,6 +168,8 @@ def dashboard_build(
     indicators = list(indicator_selectors.indicator_list())
     by_code = {i.code: i for i in indicators}
     comparison_code = comparison_code if comparison_code in by_code else DEFAULT_COMPARISON
+    if trend_period not in Period.values:
+        trend_period = Period.QUARTER
 
     ggd = municipalities[0].ggd_region if municipalities else None
     region = (
@@ -286,6 +293,7 @@ def dashboard_build(
         area=area,
         country=country,
         year=year,
+        period=trend_period,
         targets=targets,
         baseline_figures=baseline_figures,
         tables=tables,
@@ -299,6 +307,7 @@ def dashboard_build(
         area_figure=current.get((comparison_code, area.code, str(year), "")),
         tables=tables,
     )
+    breakdowns = _breakdowns(by_code[comparison_code], area=area, year=year, tables=tables)
     lines = programme_selectors.line_progress(programme=programme) if programme else []
     if lines:
         tables.append(_lines_table(lines))
@@ -316,6 +325,8 @@ def dashboard_build(
         charts=charts,
         comparison=comparison,
         comparison_code=comparison_code,
+        breakdowns=breakdowns,
+        trend_period=trend_period,
         comparison_choices=[(i.code, indicator_selectors.indicator_name(i)) for i in indicators],
         lines=lines,
         tables=tables,
@@ -325,15 +336,15 @@ def dashboard_build(
     )
 
 
-def _trend_charts(indicators, *, area, country, year, targets, baseline_figures, tables):
+def _trend_charts(indicators, *, area, country, year, period, targets, baseline_figures, tables):
     first = year - TREND_YEARS + 1
     start, end = datetime.date(first, 1, 1), datetime.date(year, 12, 31)
     process = [i for i in indicators if i.kind == IndicatorKind.PROCESS]
     outcome = [i for i in indicators if i.kind != IndicatorKind.PROCESS]
-    quarters = indicator_selectors.period_labels(start, end, Period.QUARTER)
+    quarters = indicator_selectors.period_labels(start, end, period)
     years = [str(y) for y in range(first, year + 1)]
     found = indicator_selectors.figures(
-        process, areas=[area, country], period=Period.QUARTER, start=start, end=end
+        process, areas=[area, country], period=period, start=start, end=end
     )
     found.update(
         indicator_selectors.figures(
@@ -441,6 +452,64 @@ def _comparison(indicator, *, coalition, area, municipalities, year, area_figure
         label_header=_("Area"),
         value_header=name,
     )
+
+
+def _breakdown_labels(breakdown: str) -> dict[str, str]:
+    if breakdown == Breakdown.THEME:
+        return dict(directory_selectors.search_options(municipality_code=None).themes)
+    if breakdown == Breakdown.TARGET_GROUP:
+        return {str(value): str(label) for value, label in TargetGroup.choices}
+    return {
+        str(pk): name
+        for pk, name in organisation_selectors.organisation_list().values_list("pk", "name")
+    }
+
+
+def _breakdowns(indicator, *, area, year, tables) -> list[Chart]:
+    """The indicator split by theme, target group or organisation, as far as its definition
+    allows: one chart and table each. Values that could be worked out from the total and the
+    others are hidden as in the area comparison."""
+    charts = []
+    start, end = _year_range(year)
+    name = indicator_selectors.indicator_name(indicator)
+    for breakdown in indicator.breakdowns:
+        found = indicator_selectors.figures(
+            [indicator],
+            areas=[area],
+            period=Period.YEAR,
+            start=start,
+            end=end,
+            breakdown=breakdown,
+        )
+        labels = _breakdown_labels(breakdown)
+        parts = sorted(
+            (labels.get(value) or _("unknown"), figure)
+            for (_code, _area, _year, value), figure in found.items()
+        )
+        indicator_selectors.suppress_complementary([figure for _label, figure in parts])
+        title = _("%(indicator)s by %(breakdown)s, %(year)s") % {
+            "indicator": name,
+            "breakdown": Breakdown(breakdown).label,
+            "year": year,
+        }
+        table = Table(f"uitsplitsing-{breakdown}", title, [str(Breakdown(breakdown).label), name])
+        bars = []
+        for label, figure in parts:
+            value = _value(figure, indicator.unit)
+            bars.append((label, value))
+            table.add([label, value], [label, format_value(value, indicator.unit)])
+        tables.append(table)
+        charts.append(
+            bar_chart(
+                chart_id=table.slug,
+                title=title,
+                bars=bars,
+                unit=indicator.unit,
+                label_header=str(Breakdown(breakdown).label),
+                value_header=name,
+            )
+        )
+    return charts
 
 
 def _lines_table(lines) -> Table:

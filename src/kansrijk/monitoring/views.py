@@ -32,6 +32,7 @@ def _dashboard(request: HttpRequest, slug: str) -> selectors.Dashboard:
         area_code=choices["gebied"],
         year=choices["jaar"],
         comparison_code=choices["vergelijk"],
+        trend_period=choices["periode"],
     )
 
 

@@ -25,8 +25,13 @@ class ProgrammesConfig(AppConfig):
         )
         register_personal_source("programmes", integration.calendar_items)
 
+        from kansrijk.clients import extensions
         from kansrijk.indicators.extract import register_source
         from kansrijk.programmes import selectors as programmes_selectors
+        from kansrijk.programmes import services as programmes_services
+
+        # When her retention period ends, the notes about her absences go.
+        extensions.register_pseudonymiser(programmes_services.enrolments_pseudonymise)
 
         # Its facts for the monitoring extract (dates, area and yes/no only).
         register_source("participation", programmes_selectors.monitoring_participation_facts)

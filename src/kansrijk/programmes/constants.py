@@ -58,6 +58,7 @@ COMPLETED_SHARE = 0.8
 AUDIT_OBJECT_ENROLMENT = "programmes.enrolment"
 AUDIT_ENROLMENT_CREATED = "programmes.enrolment_created"
 AUDIT_ENROLMENT_LEFT = "programmes.enrolment_left"
+AUDIT_ENROLMENT_PSEUDONYMISED = "programmes.enrolment_pseudonymised"
 AUDIT_ENROLMENT_MOVED_UP = "programmes.enrolment_moved_up"
 AUDIT_GROUP_VIEWED = "programmes.group_viewed"
 AUDIT_GROUP_DENIED = "programmes.group_access_denied"

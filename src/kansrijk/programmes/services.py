@@ -24,6 +24,7 @@ from kansrijk.programmes.constants import (
     AUDIT_ENROLMENT_CREATED,
     AUDIT_ENROLMENT_LEFT,
     AUDIT_ENROLMENT_MOVED_UP,
+    AUDIT_ENROLMENT_PSEUDONYMISED,
     AUDIT_FOLLOW_UP_DONE,
     AUDIT_OBJECT_ENROLMENT,
     AUDIT_OBJECT_SESSION,
@@ -608,6 +609,20 @@ def follow_up_call_done(*, call: FollowUpCall, user: User | None, note: str = ""
 
 
 # --- continuation ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def enrolments_pseudonymise(*, client_id: int) -> int:
+    """For the retention run (clients.services.clients_pseudonymise_expired): the notes of the
+    follow-up calls about her absences are emptied. Her enrolments and attendance stay, without
+    words about her, for the participation figures. Returns how many enrolments."""
+    enrolments = list(
+        Enrolment.objects.select_for_update().filter(client_id=client_id).select_related("group")
+    )
+    FollowUpCall.objects.filter(attendance__enrolment__in=enrolments).update(note="")
+    for enrolment in enrolments:
+        _audit(action=AUDIT_ENROLMENT_PSEUDONYMISED, enrolment=enrolment, user=None, detail={})
+    return len(enrolments)
 
 
 def group_continue(

@@ -204,9 +204,21 @@ class AnswerForm(BoardForm):
         help_text=_("This answer is public on the “You said, we did” page. Write for parents."),
     )
     answered_on = forms.DateField(label=_("Date of the answer"), widget=DateInput())
+    activity = forms.ModelChoiceField(
+        label=_("Activity in the action programme"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_("The activity this answer led to. Parents see its name."),
+    )
     action_line_reference = forms.CharField(
         label=_("Action programme line"),
         max_length=200,
         required=False,
         help_text=_("Where this is in the action programme, for example “Actielijn 2.3”."),
     )
+
+    def __init__(self, *args: Any, activities: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda a: f"{a.code} {a.title}"

@@ -235,8 +235,8 @@ class Expense(models.Model):
 
 class AdviceRequest(models.Model):
     """The coalition's question to the parents, their advice and the coalition's written answer:
-    adopted, partly or not, and why. `action_line_reference` is plain text until the action
-    programme (monitoring) exists to link to."""
+    adopted, partly or not, and why. `activity` links the answer to an activity of the
+    coalition's action programme; `action_line_reference` is free text beside it."""
 
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     board = models.ForeignKey(
@@ -273,6 +273,15 @@ class AdviceRequest(models.Model):
         related_name="+",
     )
     action_line_reference = models.CharField(_("action programme line"), max_length=200, blank=True)
+    # The activity of the coalition's action programme the answer led to.
+    activity = models.ForeignKey(
+        "actionprogrammes.Activity",
+        verbose_name=_("activity in the action programme"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     lock_version = models.PositiveIntegerField(_("version"), default=1)
 

@@ -278,7 +278,11 @@ def advice_requests_answered_public(*, coalition: Coalition) -> QuerySet[AdviceR
             "answer",
             "answered_on",
             "action_line_reference",
+            "activity__number",
+            "activity__title",
+            "activity__line__number",
         )
+        .select_related("activity__line")
         .order_by("-answered_on", "-id")
     )
 

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansrijk.actionprogrammes import selectors as programme_selectors
 from kansrijk.audit.constants import SOURCE_SYSTEM
 from kansrijk.audit.services import audit_record
 from kansrijk.clients.constants import LANGUAGE_CHOICES
@@ -691,6 +692,7 @@ def advice_answer(
     lock_version: int | None,
     answered_on: datetime.date | None = None,
     action_line_reference: str = "",
+    activity: Any = None,
     answered_by: User | None = None,
 ) -> AdviceRequest:
     """The coalition's written answer: adopted, partly or not, and always why. It is published
@@ -714,6 +716,10 @@ def advice_answer(
         errors["answered_on"] = [_("The date of the answer cannot be in the future.")]
     elif answered_on < request.advice_given_on:
         errors["answered_on"] = [_("The answer cannot be given before the advice.")]
+    if activity is not None and activity not in programme_selectors.coalition_activities(
+        coalition=request.board.coalition
+    ):
+        errors["activity"] = [_("Choose an activity of this coalition's action programme.")]
     if errors:
         raise ValidationError(errors)
     request.outcome = outcome
@@ -721,5 +727,9 @@ def advice_answer(
     request.answered_on = answered_on
     request.answered_by = answered_by
     request.action_line_reference = (action_line_reference or "").strip()
-    _bump(request, ["outcome", "answer", "answered_on", "answered_by", "action_line_reference"])
+    request.activity = activity
+    _bump(
+        request,
+        ["outcome", "answer", "answered_on", "answered_by", "action_line_reference", "activity"],
+    )
     return request

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.selectors import forbidden_response, login_required_verified
+from kansrijk.actionprogrammes import selectors as programme_selectors
 from kansrijk.audit.constants import Outcome
 from kansrijk.audit.services import audit_record, audit_request_context
 from kansrijk.clients.constants import LANGUAGE_CHOICES
@@ -666,6 +667,10 @@ def advice_request_create(request: HttpRequest, board_id: Any) -> HttpResponse:
     )
 
 
+def _activities(advice_request: Any):
+    return programme_selectors.coalition_activities(coalition=advice_request.board.coalition)
+
+
 def _advice_page(
     request: HttpRequest,
     advice_request: Any,
@@ -688,7 +693,9 @@ def _advice_page(
             initial={
                 "version": advice_request.lock_version,
                 "answered_on": today,
-            }
+                "activity": advice_request.activity,
+            },
+            activities=_activities(advice_request),
         )
     return render(
         request,
@@ -747,7 +754,7 @@ def advice_answer(request: HttpRequest, request_id: Any) -> HttpResponse:
     advice_request = _or_404(
         request, selectors.advice_request_get_for_user(request.user, request_id)
     )
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, activities=_activities(advice_request))
     status = 400
     if form.is_valid():
         data = form.cleaned_data
@@ -758,12 +765,19 @@ def advice_answer(request: HttpRequest, request_id: Any) -> HttpResponse:
                 answer=data["answer"],
                 answered_on=data["answered_on"],
                 action_line_reference=data["action_line_reference"],
+                activity=data["activity"],
                 lock_version=data["version"],
                 answered_by=request.user,
             )
         except services.StaleEditError as error:
             advice_request.refresh_from_db()
-            form = _stale_form(AnswerForm, request.POST, advice_request.lock_version, error)
+            form = _stale_form(
+                AnswerForm,
+                request.POST,
+                advice_request.lock_version,
+                error,
+                activities=_activities(advice_request),
+            )
             status = 409
         except ValidationError as error:
             form.add_service_error(error)

@@ -7,8 +7,12 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
+        from kansrijk.clients import extensions
         from kansrijk.core.worklist import register_section
-        from kansrijk.volunteers import integration
+        from kansrijk.volunteers import integration, services
+
+        # When her retention period ends, what volunteers noted about her goes too.
+        extensions.register_pseudonymiser(services.family_requests_pseudonymise)
 
         # A volunteer's worry comes first: it may be about a child's safety.
         register_section(

@@ -173,3 +173,31 @@ def test_unknown_filters_fall_back_to_the_default_view(client, policy_adviser, c
 
     assert response.status_code == 200
     assert response.context["board"].area.level == "coalition"
+
+
+def test_referrals_split_by_theme_and_target_group(client, policy_adviser, coalition, figures):
+    response = _get(
+        client,
+        policy_adviser,
+        "monitoring:dashboard",
+        coalition,
+        gebied="GM0479",
+        vergelijk="referrals",
+    )
+
+    board = response.context["board"]
+    by_theme = board.table("uitsplitsing-theme")
+    assert by_theme is not None
+    assert by_theme.rows == [["Wonen", 20]]
+    assert board.table("uitsplitsing-target_group").rows == [["anders", 20]]
+    assert "Verwijzingen naar thema, " in response.content.decode()
+
+
+@pytest.mark.parametrize(("periode", "rows"), [("quarter", 20), ("month", 60), ("year", 5)])
+def test_trends_per_quarter_month_or_year(
+    client, policy_adviser, coalition, figures, periode, rows
+):
+    response = _get(client, policy_adviser, "monitoring:dashboard", coalition, periode=periode)
+
+    table = response.context["board"].table("trend-elevated-risk")
+    assert len(table.rows) == rows

@@ -138,3 +138,28 @@ def test_a_follow_up_call_is_due_soon(running, professional):
     )
 
     assert today < call.due_on <= today + datetime.timedelta(days=3)
+
+
+def test_when_her_retention_ends_the_notes_about_her_absences_go(running, professional):
+    import datetime
+
+    from django.conf import settings
+
+    from kansrijk.clients.services import clients_pseudonymise_expired
+
+    group, (came, excused, absent) = running
+    calls = services.session_attendance_record(
+        session=_first_session(group),
+        statuses={came.pk: A.PRESENT, excused.pk: A.EXCUSED, absent.pk: A.ABSENT},
+        user=professional,
+    )
+    services.follow_up_call_done(call=calls[0], user=professional, note="Was ziek, komt weer.")
+    later = timezone.now() + datetime.timedelta(days=settings.KANSRIJK_RETENTION_DAYS + 1)
+
+    assert clients_pseudonymise_expired(now=later) >= 1
+
+    call = FollowUpCall.objects.get(attendance__enrolment=absent)
+    assert call.note == "" and call.done_at is not None
+    assert AuditEvent.objects.filter(
+        action="programmes.enrolment_pseudonymised", client_id=str(absent.client.uuid)
+    ).exists()

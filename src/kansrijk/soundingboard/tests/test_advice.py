@@ -113,3 +113,66 @@ def test_a_deadline_before_the_question_is_refused(board):
     with pytest.raises(ValidationError) as error:
         make_request(board, asked_days_ago=5, deadline_days_ago=10)
     assert "deadline" in error.value.message_dict
+
+
+def test_an_answer_links_to_an_activity_of_the_coalitions_action_programme(
+    client, board, coordinator, login_as
+):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from kansrijk.actionprogrammes import services as programme_services
+    from kansrijk.organisations.models import Coalition
+
+    programme = programme_services.programme_create(
+        coalition=board.coalition,
+        name="Actieprogramma (test)",
+        starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2027, 12, 31),
+    )
+    line = programme_services.line_create(
+        programme=programme, number=2, title="Verwijzen en samenwerken"
+    )
+    activity = programme_services.activity_create(line=line, title="Tolk bij het intakegesprek")
+    other = Coalition.objects.create(slug="elders", name="Elders (test)")
+    elsewhere = programme_services.activity_create(
+        line=programme_services.line_create(
+            programme=programme_services.programme_create(
+                coalition=other,
+                name="Elders",
+                starts_on=datetime.date(2025, 1, 1),
+                ends_on=datetime.date(2027, 12, 31),
+            ),
+            number=1,
+            title="Iets anders",
+        ),
+        title="Niet van deze coalitie",
+    )
+    request = advise(make_request(board, title="Tolk bij het eerste gesprek"))
+
+    with pytest.raises(ValidationError):
+        services.advice_answer(
+            request=request,
+            outcome=AdviceOutcome.ADOPTED,
+            answer="We doen het.",
+            lock_version=request.lock_version,
+            activity=elsewhere,
+        )
+    browser = login_as(coordinator)
+    response = browser.post(
+        reverse("soundingboard:advice_answer", args=[request.uuid]),
+        {
+            "version": str(request.lock_version),
+            "outcome": AdviceOutcome.ADOPTED,
+            "answer": "Vanaf nu plannen we vanzelf een tolk.",
+            "answered_on": request.advice_given_on.isoformat(),
+            "activity": str(activity.pk),
+        },
+    )
+
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.activity == activity
+    public = client.get(reverse("soundingboard:you_said_we_did", args=[board.coalition.slug]))
+    assert "2.1 Tolk bij het intakegesprek" in public.text

@@ -18,6 +18,7 @@ from kansrijk.volunteers.services.matches import (
     match_transition,
 )
 from kansrijk.volunteers.services.requests import (
+    family_requests_pseudonymise,
     request_create,
 )
 from kansrijk.volunteers.services.volunteer_path import (
@@ -35,6 +36,7 @@ __all__ = [
     "volunteer_approve",
     "vog_record",
     "request_create",
+    "family_requests_pseudonymise",
     "volunteer_user_link",
     "match_propose",
     "match_transition",

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from kansrijk.clients.constants import ConsentPurpose
 from kansrijk.clients.selectors import consent_covers
 from kansrijk.volunteers.constants import (
+    AUDIT_REQUESTS_PSEUDONYMISED,
     DayPart,
     RequestSource,
 )
-from kansrijk.volunteers.models import FamilyRequest
+from kansrijk.volunteers.models import CheckIn, ContactLog, FamilyRequest, Match
 from kansrijk.volunteers.ranking import (
     need_score,
 )
@@ -96,3 +97,31 @@ def request_create(
         audit_context=audit_context,
     )
     return request
+
+
+@transaction.atomic
+def family_requests_pseudonymise(*, client_id: int) -> int:
+    """For the retention run (clients.services.clients_pseudonymise_expired): her requests
+    lose the hashed street and her availability, and the volunteers' notes, check-in notes and
+    agreed contact route about her are emptied. Dates, needs and the match itself stay, for
+    the coalition's figures. Returns how many requests."""
+    requests = list(FamilyRequest.objects.select_for_update().filter(client_id=client_id))
+    if not requests:
+        return 0
+    FamilyRequest.objects.filter(pk__in=[r.pk for r in requests]).update(
+        street_key="", availability=[]
+    )
+    matches = Match.objects.filter(request__in=requests)
+    matches.update(contact_route="")
+    ContactLog.objects.filter(match__in=matches).update(note="")
+    CheckIn.objects.filter(match__in=matches).update(note="")
+    client_uuid = str(requests[0].client.uuid)
+    _audit(
+        action=AUDIT_REQUESTS_PSEUDONYMISED,
+        user=None,
+        object_type="client",
+        object_id=client_uuid,
+        client_id=client_uuid,
+        detail={"count": len(requests)},
+    )
+    return len(requests)

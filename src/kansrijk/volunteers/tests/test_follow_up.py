@@ -373,3 +373,39 @@ def test_the_request_reads_her_neighbourhood_from_the_client(
     )
     request = FamilyRequest.objects.select_related("client").get(pk=waiting_request.pk)
     assert request.neighbourhood == zeist_neighbourhoods[2]
+
+
+# --- retention -----------------------------------------------------------------------------------
+
+
+def test_when_her_retention_ends_what_volunteers_noted_about_her_goes(
+    match, activate, volunteer_user, family_client, waiting_request
+):
+    from django.conf import settings
+
+    from kansrijk.audit.models import AuditEvent
+    from kansrijk.clients.services import clients_pseudonymise_expired
+    from kansrijk.volunteers.models import ContactLog
+
+    match = activate(match, started_on=_today() - datetime.timedelta(days=10))
+    services.contact_log(
+        match=match,
+        user=volunteer_user,
+        contact_on=_today(),
+        minutes=60,
+        kind="visit",
+        note="Wandeling naar het consultatiebureau.",
+    )
+    # As an intake with her street and when she is free leaves them (street as a keyed hash).
+    type(waiting_request).objects.filter(pk=waiting_request.pk).update(
+        street_key="4f2a", availability=["tuesday-morning"]
+    )
+    later = timezone.now() + datetime.timedelta(days=settings.KANSRIJK_RETENTION_DAYS + 1)
+
+    assert clients_pseudonymise_expired(now=later) == 1
+
+    waiting_request.refresh_from_db()
+    assert waiting_request.street_key == "" and waiting_request.availability == []
+    assert list(ContactLog.objects.filter(match=match).values_list("note", flat=True)) == [""]
+    assert ContactLog.objects.get(match=match).minutes == 60  # the hours still count
+    assert AuditEvent.objects.filter(action="volunteers.requests_pseudonymised").exists()

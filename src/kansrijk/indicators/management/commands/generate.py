@@ -8,6 +8,7 @@ See `kansrijk.indicators.synthetic` for what is written. Running it again replac
 data of the municipalities generated.
 """
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -90,6 +91,8 @@ class Command(BaseCommand):
 
         if options["years"] < 1:
             raise CommandError(_("Generate at least one year."))
+        # As `kansrijk demo` does: a fresh installation works without a separate migrate.
+        call_command("migrate", interactive=False, verbosity=0)
         if not Municipality.objects.exists():
             if not options["quiet"]:
                 self.stderr.write(_("Loading the regions first ..."))
