@@ -19,7 +19,7 @@ from kansrijk.actionprogrammes import selectors as programme_selectors
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.indicators import selectors as indicator_selectors
 from kansrijk.indicators.constants import Breakdown, IndicatorKind, Period, Statistic, TargetGroup
-from kansrijk.indicators.selectors import WHOLE_SPAN, Area, Figure
+from kansrijk.indicators.selectors import COALITION_LEVEL, WHOLE_SPAN, Area, Figure
 from kansrijk.monitoring.charts import Chart, Series, bar_chart, format_value, line_chart
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.regions import selectors as region_selectors
@@ -316,7 +316,7 @@ def dashboard_build(
     return Dashboard(
         coalition=coalition,
         area=area,
-        area_choices=[(a.code if a.level != "coalition" else "", a.name) for a in areas],
+        area_choices=[(a.code if a.level != COALITION_LEVEL else "", a.name) for a in areas],
         year=year,
         year_choices=year_choices,
         baseline=baseline,
@@ -398,7 +398,9 @@ def _comparison(indicator, *, coalition, area, municipalities, year, area_figure
     """Neighbourhoods of one municipality, or the municipalities of a wider coalition, side by
     side; a hidden one next to the total is never the only one hidden, and a three-year
     average stands in where one year is too small."""
-    if area.level == "coalition" and len(municipalities) > 1:
+    if not municipalities:
+        return None
+    if area.level == COALITION_LEVEL and len(municipalities) > 1:
         parts = [indicator_selectors.area_municipality(m) for m in municipalities]
     else:
         municipality = next(m for m in municipalities if m.pk in area.municipality_ids)

@@ -201,3 +201,17 @@ def test_trends_per_quarter_month_or_year(
 
     table = response.context["board"].table("trend-elevated-risk")
     assert len(table.rows) == rows
+
+
+def test_a_coalition_without_municipalities_shows_an_empty_dashboard(
+    client, policy_adviser, organisation
+):
+    from kansrijk.organisations.models import Coalition
+
+    empty = Coalition.objects.create(slug="nieuw", name="Nieuwe coalitie (test)")
+    empty.members.add(organisation)
+
+    response = _get(client, policy_adviser, "monitoring:dashboard", empty)
+
+    assert response.status_code == 200
+    assert response.context["board"].comparison is None
