@@ -138,6 +138,29 @@ def _status_text(on_track: bool | None) -> str:
     return _("on track") if on_track else _("not yet")
 
 
+def _targets_for_year(programme, year: int) -> dict:
+    """Per indicator the target a year is measured against (of the programme or one of its
+    action lines): the one set for that year, else the next one ahead, else the last one
+    before it."""
+    chosen: dict = {}
+    for target in programme_selectors.targets(programme=programme):
+        code = target.indicator.code
+        best = chosen.get(code)
+        if best is None or _closer(target.year, best.year, year):
+            chosen[code] = target
+    return chosen
+
+
+def _closer(candidate: int, current: int, year: int) -> bool:
+    """Whether target year `candidate` fits `year` better than `current`: the same year, then
+    the nearest year ahead, then the nearest year behind."""
+
+    def rank(target_year: int) -> tuple[int, int]:
+        return (0, target_year - year) if target_year >= year else (1, year - target_year)
+
+    return rank(candidate) < rank(current)
+
+
 def _year_range(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
@@ -211,10 +234,7 @@ def dashboard_build(
                 ).items()
             }
         )
-    targets = {}
-    if programme:
-        for target in programme_selectors.targets(programme=programme):
-            targets.setdefault(target.indicator.code, target)
+    targets = _targets_for_year(programme, year) if programme else {}
 
     headline_table = Table(
         "kerncijfers",
@@ -256,7 +276,12 @@ def dashboard_build(
             value=value_text,
             base=_base_text(shown),
             baseline=_text(base_figure, unit) if baseline else "—",
-            target=format_value(target_value, unit) if target else "—",
+            target=(
+                _("%(value)s in %(year)s")
+                % {"value": format_value(target_value, unit), "year": target.year}
+                if target
+                else "—"
+            ),
             status=_status_text(on_track),
             on_track=on_track,
             region=_text(region_figure, unit),

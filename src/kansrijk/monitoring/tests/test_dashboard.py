@@ -90,13 +90,22 @@ def _get(client, user, name, coalition, **query):
 def test_the_policy_adviser_sees_figures_against_the_target(
     client, policy_adviser, coalition, figures, programme, last_year
 ):
+    from kansrijk.indicators.selectors import indicator_get
+
+    # A later target does not replace the one set for the year shown.
+    programme_services.target_set(
+        programme=programme,
+        indicator=indicator_get(code="answered-in-time"),
+        value=95,
+        year=last_year + 2,
+    )
     response = _get(client, policy_adviser, "monitoring:dashboard", coalition, gebied="GM0479")
 
     assert response.status_code == 200
     board = response.context["board"]
     answered = next(h for h in board.headlines if h.code == "answered-in-time")
     assert answered.value == "75,0%"
-    assert answered.target == "90,0%" and answered.on_track is False
+    assert answered.target == f"90,0% in {last_year}" and answered.on_track is False
     screened = next(h for h in board.headlines if h.code == "screened")
     assert screened.value == "44"
     html = response.content.decode()
