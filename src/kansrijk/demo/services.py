@@ -235,12 +235,17 @@ def _monitoring_load(partners: dict) -> None:
             today=today,
         )
     if SYNTHETIC_MONITORING and not indicator_selectors.has_synthetic_data():
-        generate(births_per_year=NATIONAL_BIRTHS // DEMO_COUNTRY_SCALE)
+        generate(births_per_year=NATIONAL_BIRTHS // DEMO_COUNTRY_SCALE, refresh=False)
         codes = list(DEMO_FULL_SCALE)
         share = region_selectors.inhabitants(municipality_codes=codes) / max(
             1, region_selectors.inhabitants()
         )
-        generate(births_per_year=round(NATIONAL_BIRTHS * share), municipality_codes=codes)
+        generate(
+            births_per_year=round(NATIONAL_BIRTHS * share),
+            municipality_codes=codes,
+            refresh=False,
+        )
+    # One rebuild of the aggregate for the synthetic and the demo's own facts together.
     indicator_services.monitoring_refresh()
 
 

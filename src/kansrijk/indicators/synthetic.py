@@ -586,10 +586,12 @@ def generate(
     seed: int = 1000,
     municipality_codes: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    refresh: bool = True,
 ) -> GenerateResult:
     """Replace the synthetic extract and open data of the given municipalities (all in the
     database when None) with `years` years ending in `last_year` (default: last year) of about
-    `births_per_year` births in total, then rebuild the monthly aggregate.
+    `births_per_year` births in total, then rebuild the monthly aggregate (unless `refresh` is
+    false: a caller that generates in parts rebuilds it once at the end).
     `progress(done, total)` is called after each municipality. Raises GenerateError on bad
     input, writing nothing."""
     from kansrijk.indicators.services import aggregate_refresh
@@ -658,7 +660,8 @@ def generate(
     result.first_day = datetime.date(first_year, 1, 1)
     result.last_day = min(datetime.date(last_year, 12, 31), today)
     refreshed = time.perf_counter()
-    aggregate_refresh()
+    if refresh:
+        aggregate_refresh()
     result.aggregate_seconds = round(time.perf_counter() - refreshed, 2)
     result.seconds = round(time.perf_counter() - began, 2)
     return result

@@ -31,7 +31,6 @@ from kansrijk.indicators.selectors.catalogue import (
 )
 from kansrijk.indicators.selectors.figures import (
     Figure,
-    figure_from_counts,
     figure_from_value,
     median_of,
     suppress_complementary,
@@ -54,7 +53,6 @@ __all__ = [
     "area_ggd_region",
     "area_municipality",
     "area_neighbourhood",
-    "figure_from_counts",
     "figure_from_value",
     "figures",
     "has_synthetic_data",

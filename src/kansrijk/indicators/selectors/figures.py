@@ -141,12 +141,6 @@ def _figure(plan: _Plan, counts: Sequence[int], days: dict) -> Figure:
     )
 
 
-def figure_from_counts(indicator: Indicator, counts: Sequence[int], days: dict) -> Figure:
-    """A process indicator's figure from the summed aggregate counts (in COUNT_MEASURES
-    order). The rounding is _ratio's."""
-    return _figure(_plan(indicator), counts, days)
-
-
 def figure_from_value(indicator: Indicator, value: OpenDataValue | _Sum) -> Figure:
     """An open-data figure. Where the source gave only a value, it applied its own rules."""
     if value.numerator is None:
