@@ -19,7 +19,7 @@ from kansrijk.clients.crypto import EncryptedTextField
 class Client(models.Model):
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     pseudonym = models.CharField(_("client code"), max_length=16, unique=True, editable=False)
-    year_of_birth = models.PositiveSmallIntegerField(_("year of birth"))
+    year_of_birth = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     child_birth_date = models.DateField(_("child's date of birth"), null=True, blank=True)
     municipality = models.ForeignKey(

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.conf.env import envbool, envint, envlist, envstr
@@ -56,12 +57,14 @@ INSTALLED_APPS = [
     "kansrijk.indicators",
     "kansrijk.actionprogrammes",
     "kansrijk.monitoring",
+    "kansrijk.portal",
     "kansrijk.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kansrijk.portal.middleware.ParentSiteHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kansrijk.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,9 +130,24 @@ OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Kansrijk")
 # explains itself in Dutch; django-otp's silent per-device delay would refuse right codes too.
 OTP_TOTP_THROTTLE_FACTOR = 0
 
-# Dutch first, English second; the parent site adds more languages later.
+# Dutch first, English second. The parent site (kansrijk.portal) speaks seven languages; the
+# professionals' pages only Dutch and English (KANSRIJK_STAFF_LANGUAGES).
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("pl", _("Polish")),
+    ("uk", _("Ukrainian")),
+    ("ti", _("Tigrinya")),
+]
+KANSRIJK_STAFF_LANGUAGES = ["nl", "en"]
+# Django knows no Tigrinya; its name in itself, for the language switch.
+EXTRA_LANG_INFO = {
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -175,3 +193,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
+
+# The parent site: where a status link is sent (a dotted path to a class with send(...));
+# the default writes the message to the log only, see kansrijk.portal.senders.
+KANSRIJK_PORTAL_SENDER = envstr("KANSRIJK_PORTAL_SENDER", "kansrijk.portal.senders.LogSender")
+# Where "Leave this site quickly" goes: a neutral page that replaces the site in the history.
+KANSRIJK_PORTAL_EXIT_URL = envstr(
+    "KANSRIJK_PORTAL_EXIT_URL", "https://www.google.com/search?q=weer"
+)
+# Requests for help one network address may send per hour before it is asked to wait.
+KANSRIJK_PORTAL_REQUESTS_PER_HOUR = envint("KANSRIJK_PORTAL_REQUESTS_PER_HOUR", 5)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("monitoring/", include("kansrijk.monitoring.urls")),
     path("actieprogramma/", include("kansrijk.actionprogrammes.urls")),
     path("indicatoren/", include("kansrijk.indicators.urls")),
+    path("ouders/", include("kansrijk.portal.urls")),
     path("api/hsds/", hsds_api.urls),
     path("api/", referrals_api.urls),
     path("", include("kansrijk.core.urls")),

@@ -25,6 +25,12 @@ class CalendarItem:
     path: str = ""  # the page in Kansrijk, made absolute by the feed
     description: str = ""
     cancelled: bool = False
+    # Who it is for: the parent site lists only what is for parents (groups, not trainings).
+    audience: str = "professionals"
+
+
+AUDIENCE_PARENTS = "parents"
+AUDIENCE_PROFESSIONALS = "professionals"
 
 
 Source = Callable[[Any, datetime.datetime], Iterable[CalendarItem]]

@@ -1,5 +1,6 @@
 """Template context for the shared layout (navigation): which sections this user may open."""
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from kansrijk.accounts.constants import Role
@@ -18,6 +19,7 @@ DIRECTORY_MANAGER_ROLES = (Role.DIRECTORY_EDITOR, Role.COORDINATOR, Role.ADMIN)
 def navigation(request: HttpRequest) -> dict:
     user = request.user
     return {
+        "staff_languages": settings.KANSRIJK_STAFF_LANGUAGES,
         "nav_can_manage_directory": user.is_authenticated
         and user_has_role(user, *DIRECTORY_MANAGER_ROLES),
         "nav_clients": client_selectors.user_works_with_clients(user),

@@ -44,6 +44,7 @@ from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.organisations import services as organisation_services
 from kansrijk.pathways import selectors as pathway_selectors
 from kansrijk.pathways import services as pathway_services
+from kansrijk.portal import demo as portal_demo
 from kansrijk.programmes import demo as programmes_demo
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.constants import ReferralStatus
@@ -193,6 +194,7 @@ def demo_load(*, refresh_directory: bool = False) -> DemoLoadResult:
     soundingboard_demo.demo_load(organisations=partners, users=users)
     trainings_demo.demo_load(organisations=partners, users=users)
     agreements_demo.demo_load(organisations=partners, users=users)
+    portal_demo.demo_load(organisations=partners, users=users)
     _monitoring_load(partners)
     # Retention runs nightly when a worker runs (`kansrijk db_worker`).
     schedule_daily_retention()

@@ -43,6 +43,7 @@ from kansrijk.directory.constants import (
 )
 from kansrijk.directory.kansrijke_start_taxonomy import TAXONOMIES, taxonomy_id, term_id
 from kansrijk.directory.models import (
+    Accessibility,
     Address,
     Attribute,
     CostOption,
@@ -563,3 +564,13 @@ def _term_choices() -> dict[str, list[tuple[str, str]]]:
         taxonomy_code: [(code, names[code]) for code, *_rest in shipped if code in names]
         for taxonomy_code, (_name, _description, shipped) in TAXONOMIES.items()
     }
+
+
+def location_accessibility(*, location_ids: Iterable[Any]) -> dict[Any, list[Accessibility]]:
+    """The accessibility rows of these locations, per location id (the parent site's cards)."""
+    rows: dict[Any, list[Accessibility]] = {}
+    for row in Accessibility.objects.filter(location_id__in=list(location_ids)).order_by(
+        "description"
+    ):
+        rows.setdefault(row.location_id, []).append(row)
+    return rows

@@ -7,7 +7,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Group programmes")
 
     def ready(self) -> None:
-        from kansrijk.core.calendar import register_personal_source
+        from kansrijk.core.calendar import register_personal_source, register_public_source
         from kansrijk.core.worklist import register_section
         from kansrijk.programmes import integration
 
@@ -24,6 +24,7 @@ class ProgrammesConfig(AppConfig):
             order=70,
         )
         register_personal_source("programmes", integration.calendar_items)
+        register_public_source("programmes", integration.public_calendar_items)
 
         from kansrijk.clients import extensions
         from kansrijk.indicators.extract import register_source

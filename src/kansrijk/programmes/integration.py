@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.selectors import audit_actor
 from kansrijk.audit.services import audit_record
-from kansrijk.core.calendar import CalendarItem
+from kansrijk.core.calendar import AUDIENCE_PARENTS, CalendarItem
 from kansrijk.programmes import selectors
 from kansrijk.programmes.constants import (
     AUDIT_FOLLOW_UP_LISTED,
@@ -58,21 +58,42 @@ def starting_groups_section(user: Any, today: datetime.date) -> dict | None:
     }
 
 
+def _session_item(session, **fields: Any) -> CalendarItem:
+    group = session.group
+    return CalendarItem(
+        # The group's name and the session number only: the feed leaves Kansrijk.
+        title=_("%(group)s: session %(number)s of %(count)s")
+        % {
+            "group": group.name,
+            "number": session.number,
+            "count": group.programme.session_count,
+        },
+        starts=session.starts_at,
+        ends=session.ends_at,
+        cancelled=group.status == GroupStatus.CANCELLED,
+        **fields,
+    )
+
+
+def public_calendar_items(coalition: Any, since: datetime.datetime) -> Iterator[CalendarItem]:
+    """The coalition's groups for parents on its public agenda (and the parent site): each
+    session of a planned or running group, with its place. No participant, ever."""
+    for session in selectors.public_sessions(coalition=coalition, since=since):
+        group = session.group
+        yield _session_item(
+            session,
+            uid=f"programme-public-session-{session.uuid}@kansrijk.nl",
+            location=session.place or group.place or (_("online") if group.online_link else ""),
+            description=group.programme.name,
+            audience=AUDIENCE_PARENTS,
+        )
+
+
 def calendar_items(user: Any, since: datetime.datetime) -> Iterator[CalendarItem]:
     for session in selectors.sessions_led_by(user, since=since):
-        group = session.group
-        yield CalendarItem(
+        yield _session_item(
+            session,
             uid=f"programme-session-{session.uuid}@kansrijk.nl",
-            # The group's name and the session number only: the feed leaves Kansrijk.
-            title=_("%(group)s: session %(number)s of %(count)s")
-            % {
-                "group": group.name,
-                "number": session.number,
-                "count": group.programme.session_count,
-            },
-            starts=session.starts_at,
-            ends=session.ends_at,
             location=session.place or session.online_link,
             path=reverse("programmes:session_detail", args=[session.uuid]),
-            cancelled=group.status == GroupStatus.CANCELLED,
         )

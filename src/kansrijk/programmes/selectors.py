@@ -470,3 +470,16 @@ def monitoring_participation_facts():
             "started_on": start,
             "completed": present.get(row["pk"], 0) >= needed[row["group_id"]],
         }
+
+
+def public_sessions(*, coalition, since: datetime.datetime) -> QuerySet[Session]:
+    """Sessions still to come of the coalition's planned and running groups (and cancelled
+    ones, so subscribed calendars remove them), for its public agenda."""
+    return (
+        Session.objects.filter(group__coalition=coalition, ends_at__gte=since)
+        .exclude(group__status=GroupStatus.FINISHED)
+        # One-to-one programmes (VoorZorg) meet at her home: never on a public agenda.
+        .filter(group__programme__group_size_max__gt=1)
+        .select_related("group", "group__programme")
+        .order_by("starts_at", "id")
+    )

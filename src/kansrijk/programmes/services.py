@@ -205,13 +205,14 @@ def eligibility_check(
     start = max(start_date or today, today)
     refusals: list[str] = []
     warnings: list[str] = []
-    age = today.year - client.year_of_birth
-    if programme.min_age is not None and age < programme.min_age:
+    # A parent who asked for help herself may not have a year of birth yet: age rules wait.
+    age = today.year - client.year_of_birth if client.year_of_birth else None
+    if programme.min_age is not None and age is not None and age < programme.min_age:
         refusals.append(
             _("%(programme)s is for parents aged %(min)s or older; she is about %(age)s.")
             % {"programme": programme.name, "min": programme.min_age, "age": age}
         )
-    if programme.max_age is not None and age > programme.max_age:
+    if programme.max_age is not None and age is not None and age > programme.max_age:
         refusals.append(
             _("%(programme)s is for parents up to %(max)s years old; she is about %(age)s.")
             % {"programme": programme.name, "max": programme.max_age, "age": age}

@@ -147,7 +147,7 @@ class OrganisationRef(Schema):
 class ClientRef(Schema):
     id: UUID
     pseudonym: str
-    year_of_birth: int
+    year_of_birth: int | None
     municipality_code: str
 
 

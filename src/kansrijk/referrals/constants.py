@@ -166,3 +166,20 @@ AUDIT_OBJECT_REFERRAL = "referral"
 
 # Code systems of Kansrijk's own codes in the FHIR export.
 FHIR_SYSTEM_BASE = "urn:kansrijk"
+
+
+class SafeContact(models.TextChoices):
+    """How a parent may be contacted safely (she chooses on the parent site). Shown first to
+    the professional: a call at the wrong moment can put her at risk."""
+
+    TEXT_ONLY = "text-only", _("Text messages only")
+    NO_VOICEMAIL = "no-voicemail", _("Do not leave a voicemail")
+    ANONYMOUS_CALLER = "anonymous-caller", _("Do not say who is calling")
+    I_WILL_CALL = "i-will-call", _("Do not contact me: I will call you")
+
+
+class ContactTime(models.TextChoices):
+    ANY = "any", _("Any time")
+    MORNING = "morning", _("In the morning")
+    AFTERNOON = "afternoon", _("In the afternoon")
+    EVENING = "evening", _("In the early evening")

@@ -86,7 +86,6 @@ def _patient(referral: Referral) -> dict[str, Any]:
         "resourceType": "Patient",
         "id": str(client.uuid),
         "identifier": [{"system": SYSTEM_PSEUDONYM, "value": client.pseudonym}],
-        "birthDate": f"{client.year_of_birth:04d}",
         "communication": [
             {
                 "language": {"coding": [{"system": LANGUAGE_SYSTEM, "code": client.language}]},
@@ -95,6 +94,8 @@ def _patient(referral: Referral) -> dict[str, Any]:
         ],
         "extension": [{"url": INTERPRETER_EXTENSION, "valueBoolean": client.interpreter_needed}],
     }
+    if client.year_of_birth:  # not known yet when a parent asked for help herself
+        patient["birthDate"] = f"{client.year_of_birth:04d}"
     if client.municipality_id:
         patient["address"] = [{"district": client.municipality.name, "country": "NL"}]
     return patient

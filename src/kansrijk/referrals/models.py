@@ -19,8 +19,10 @@ from kansrijk.referrals.constants import (
     DEFAULT_ANSWER_WORKING_DAYS,
     AlertAudience,
     AlertKind,
+    ContactTime,
     MessageKind,
     ReferralStatus,
+    SafeContact,
     Side,
 )
 
@@ -61,6 +63,11 @@ class Referral(models.Model):
     service_id = models.UUIDField(_("service (sociale kaart)"), db_index=True)
     service_name = models.CharField(_("service"), max_length=255)
     theme_codes = models.JSONField(_("themes"), default=list, blank=True)
+    # SafeContact codes the parent chose (parent site), shown before anything else.
+    safe_contact = models.JSONField(_("safe contact"), default=list, blank=True)
+    contact_time = models.CharField(
+        _("best time to reach her"), max_length=20, choices=ContactTime.choices, blank=True
+    )
     reason = models.TextField(
         _("reason for the referral"),
         help_text=_("What is the question for the other organisation? No names."),
@@ -119,6 +126,11 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_name} ({self.get_status_display()})"
+
+    @property
+    def safe_contact_labels(self) -> list[str]:
+        labels = dict(SafeContact.choices)
+        return [str(labels.get(code, code)) for code in self.safe_contact]
 
 
 class ReferralEvent(models.Model):

@@ -19,10 +19,13 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from kansrijk.accounts.selectors import user_has_role
+from kansrijk.audit import selectors as audit_selectors
 from kansrijk.clients import selectors as client_selectors
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.organisations import selectors as organisation_selectors
 from kansrijk.referrals.constants import (
+    AUDIT_OBJECT_REFERRAL,
+    AUDIT_REFERRAL_VIEWED,
     AWAITING_ANSWER_STATUSES,
     IN_CARE_STATUSES,
     OPEN_STATUSES,
@@ -554,3 +557,21 @@ def monitoring_referral_facts() -> Iterator[dict[str, Any]]:
                 closed_on and row["status"] == ReferralStatus.COMPLETED and row["outcome"].strip()
             ),
         }
+
+
+def referral_first_opened(*, referral: Referral):
+    """When someone of the receiving organisation first opened the referral, from the audit
+    log (the parent's status link shows it); None while nobody has."""
+    event = (
+        audit_selectors.audit_events_for_object(
+            object_type=AUDIT_OBJECT_REFERRAL, object_id=str(referral.uuid)
+        )
+        .filter(
+            action=AUDIT_REFERRAL_VIEWED,
+            actor_organisation_id=str(referral.receiver_organisation.uuid),
+            outcome="allowed",
+        )
+        .order_by("sequence")
+        .first()
+    )
+    return event.timestamp if event is not None else None

@@ -111,16 +111,20 @@ def _check_facts(
     neighbourhood: Neighbourhood | None,
     language: str,
     today: datetime.date,
+    complete: bool = True,
 ) -> None:
+    """`complete`: a professional registers the year of birth and a due or birth date; a
+    parent who asks for help on the parent site gives neither, and the intake adds them."""
     errors: dict[str, list[str]] = {}
     if year_of_birth is None:
-        errors.setdefault("year_of_birth", []).append(_("Fill in the year of birth."))
+        if complete:
+            errors.setdefault("year_of_birth", []).append(_("Fill in the year of birth."))
     elif not (today.year - MAX_PARENT_AGE <= year_of_birth <= today.year - MIN_PARENT_AGE):
         errors.setdefault("year_of_birth", []).append(
             _("Fill in a year of birth between %(first)s and %(last)s.")
             % {"first": today.year - MAX_PARENT_AGE, "last": today.year - MIN_PARENT_AGE}
         )
-    if due_date is None and child_birth_date is None:
+    if complete and due_date is None and child_birth_date is None:
         errors.setdefault("due_date", []).append(
             _("Fill in the due date, the child's date of birth, or both.")
         )

@@ -35,18 +35,20 @@ def client_register(
     *,
     organisation: Organisation,
     created_by: User | None,
-    year_of_birth: int,
+    year_of_birth: int | None,
     municipality: Municipality,
     neighbourhood: Neighbourhood | None = None,
     due_date: datetime.date | None = None,
     child_birth_date: datetime.date | None = None,
     language: str = "nl",
     interpreter_needed: bool = False,
+    complete: bool = True,
     now: datetime.datetime | None = None,
     audit_context: Mapping[str, Any] | None = None,
 ) -> Client:
     """Register a client with her care team `organisation`; she gets a fresh pseudonym.
-    Raises ValidationError (Dutch messages, per field) on implausible facts."""
+    Raises ValidationError (Dutch messages, per field) on implausible facts. `complete=False`
+    (a parent's own request for help) leaves the year of birth and dates to the intake."""
     now = now or timezone.now()
     _check_facts(
         year_of_birth=year_of_birth,
@@ -56,6 +58,7 @@ def client_register(
         neighbourhood=neighbourhood,
         language=language,
         today=timezone.localdate(now),
+        complete=complete,
     )
     for _attempt in range(10):
         client = Client(

@@ -59,9 +59,11 @@ def consent_record(
             _("Choose at least one organisation that may receive her details.")
         )
     else:
+        # Her own care team may be named too: a parent who asks the intake for help herself
+        # (parent site) consents to exactly that organisation, which then holds her record.
         allowed = set(
             selectors.consent_recipient_choices(client=client).values_list("pk", flat=True)
-        )
+        ) | {client.organisation_id}
         if any(o.pk not in allowed for o in recipients):
             errors.setdefault("organisations", []).append(
                 _("Only partners in the coalition of her municipality can be chosen.")

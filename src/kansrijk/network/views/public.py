@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.core.calendar import public_items
+from kansrijk.core.calendar import AUDIENCE_PARENTS, public_items
 from kansrijk.network import ical, selectors
 from kansrijk.network.constants import FEED_PAST_DAYS
 from kansrijk.organisations import selectors as organisation_selectors
@@ -29,10 +29,16 @@ def _calendar_response(content: bytes, *, filename: str) -> HttpResponse:
 def agenda_feed(request, slug: str):
     """The public iCalendar feed of a coalition; no log-in, public events only."""
     coalition = _coalition_or_404(slug)
+    items = public_items(coalition, timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS))
+    events = selectors.events_for_feed(coalition=coalition)
+    if request.GET.get("voor") == "ouders":
+        # The parent site's link: groups for parents only, not the network's own meetings.
+        items = [item for item in items if item.audience == AUDIENCE_PARENTS]
+        events = []
     content = ical.calendar_bytes(
         name=coalition.name,
-        events=selectors.events_for_feed(coalition=coalition),
-        items=public_items(coalition, timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)),
+        events=events,
+        items=items,
         base_url=request.build_absolute_uri("/").rstrip("/"),
     )
     return _calendar_response(content, filename=f"{coalition.slug}.ics")

@@ -19,7 +19,9 @@ from kansrijk.referrals.constants import (
     AUDIT_REFERRAL_CREATED,
     REASON_MAX_LENGTH,
     REFERRAL_ROLES,
+    ContactTime,
     ReferralStatus,
+    SafeContact,
     Side,
 )
 from kansrijk.referrals.models import Referral, ReferralEvent
@@ -90,6 +92,8 @@ def _referral_insert(
     sender_user: User | None,
     follow_up_of: Referral | None,
     audit_context: Mapping[str, Any] | None,
+    safe_contact: Sequence[str] = (),
+    contact_time: str = "",
 ) -> Referral:
     now = timezone.now()
     today = timezone.localdate(now)
@@ -102,6 +106,8 @@ def _referral_insert(
         service_id=service.pk,
         service_name=service.name[:255],
         theme_codes=list(dict.fromkeys(c for c in theme_codes if c)),
+        safe_contact=list(dict.fromkeys(safe_contact)),
+        contact_time=contact_time,
         reason=reason,
         consent=consent,
         follow_up_of=follow_up_of,
@@ -188,11 +194,17 @@ def referral_self_create(
     service_id: Any,
     reason: str,
     theme_codes: Sequence[str] = (),
+    safe_contact: Sequence[str] = (),
+    contact_time: str = "",
     audit_context: Mapping[str, Any] | None = None,
 ) -> Referral:
     """A parent signs up for a service herself (the parent site calls this): a referral
     without a referring organisation, to a service that allows self-referral. Her consent for
-    the receiving organisation is needed as for any referral."""
+    the receiving organisation is needed as for any referral. `safe_contact` (SafeContact
+    codes) and `contact_time` (ContactTime) say how she may be reached."""
+    unknown = set(safe_contact) - set(SafeContact.values)
+    if unknown or (contact_time and contact_time not in ContactTime.values):
+        raise ReferralInvalid(_("Choose how she may be contacted from the list."))
     client = client_selectors.client_get(client_id=client_id)
     if client is None or client.pseudonymised_at is not None:
         raise ReferralInvalid(_("This client does not exist."))
@@ -211,4 +223,6 @@ def referral_self_create(
         sender_user=None,
         follow_up_of=None,
         audit_context=audit_context,
+        safe_contact=safe_contact,
+        contact_time=contact_time,
     )

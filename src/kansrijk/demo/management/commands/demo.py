@@ -52,6 +52,14 @@ class Command(BaseCommand):
         write("")
         if serving:
             write(self.style.SUCCESS(_("Kansrijk demo: %(url)s") % {"url": url}))
+            # The parent sites need no log-in.
+            write(
+                _("Parent sites: %(heerlen)s and %(zaanstad)s")
+                % {
+                    "heerlen": f"{url.rstrip('/')}/ouders/heerlen/",
+                    "zaanstad": f"{url.rstrip('/')}/ouders/zaanstad/",
+                }
+            )
         write(
             _("Demo log-ins. Every demo log-in has the password: %(password)s")
             % {"password": DEMO_PASSWORD}

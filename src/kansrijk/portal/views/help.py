@@ -1,0 +1,135 @@
+""" "Ik wil hulp" and the status link. Both work without JavaScript and without cookies."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from kansrijk.audit.services import audit_request_context, request_source
+from kansrijk.portal import selectors, services
+from kansrijk.portal.constants import TOPICS_BY_CODE
+from kansrijk.portal.forms import HelpRequestForm
+from kansrijk.portal.models import ParentSite
+from kansrijk.portal.views._common import page, portal_view
+
+
+def _intake_name(site: ParentSite) -> str:
+    return selectors.intake_organisation_name(site) or site.coalition.name
+
+
+def consent_text(site: ParentSite) -> str:
+    """What she reads before sending, in the page's language; stored as her words of consent."""
+    return _(
+        "Your request goes to %(organisation)s, a partner in %(coalition)s. Only the people there "
+        "who handle requests for help will see it. They will contact you as you chose, usually "
+        "within 3 working days. Nothing is shared with anyone else unless you agree first."
+    ) % {"organisation": _intake_name(site), "coalition": site.coalition.name}
+
+
+@csrf_exempt  # no cookies on the parent site; spam is held off by the honeypot and rate limit
+@portal_view
+def request_form(request: HttpRequest, site: ParentSite, lang: str) -> HttpResponse:
+    municipalities = list(selectors.site_municipalities(site))
+    initial = {}
+    topic = request.GET.get("onderwerp", "")
+    if topic in TOPICS_BY_CODE:
+        initial["topics"] = [topic]
+    if request.GET.get("fase"):
+        initial["phase"] = request.GET["fase"]
+    status = 200
+    error = ""
+    if request.method == "POST":
+        form = HelpRequestForm(request.POST, municipalities=municipalities, language=lang)
+        if form.is_spam:
+            form.add_error(None, _("Leave the last field empty and send again."))
+            status = 400
+        elif form.is_valid():
+            try:
+                received = services.help_request_receive(
+                    site=site,
+                    values=form.cleaned_data,
+                    consent_words=consent_text(site),
+                    page_language=lang,
+                    source_address=request_source(request),
+                    audit_context=audit_request_context(request),
+                )
+            except services.TooManyRequests:
+                error = _(
+                    "You sent several requests in a short time. Wait an hour and try again, or "
+                    "call us. Your answers are still here."
+                )
+                status = 429
+            else:
+                help_request = services.help_request_forward(request_id=received.request.pk)
+                status_path = reverse(
+                    "portal:status",
+                    kwargs={"site": site.slug, "lang": lang, "token": received.token},
+                )
+                if form.cleaned_data.get("send_status_link"):
+                    services.status_link_send(
+                        request=help_request, url=request.build_absolute_uri(status_path)
+                    )
+                return HttpResponseRedirect(f"{status_path}?verstuurd=1", status=303)
+        else:
+            status = 400
+    else:
+        form = HelpRequestForm(initial=initial, municipalities=municipalities, language=lang)
+    return page(
+        request,
+        "portal/help_request.html",
+        {
+            "form": form,
+            "error": error,
+            "consent_text": consent_text(site),
+            "one_municipality": len(municipalities) == 1,
+        },
+        status=status,
+    )
+
+
+def _status_or_gone(request: HttpRequest, token: str):
+    help_request = selectors.help_request_by_token(token)
+    if help_request is None or help_request.site_id != request.portal_site.pk:
+        return None, page(request, "portal/status_gone.html", {"unknown": True}, status=404)
+    if help_request.status_revoked_at is not None:
+        return None, page(request, "portal/status_gone.html", {"unknown": False}, status=410)
+    return help_request, None
+
+
+@portal_view
+def status(request: HttpRequest, site: ParentSite, lang: str, token: str) -> HttpResponse:
+    help_request, gone = _status_or_gone(request, token)
+    if gone is not None:
+        return gone
+    services.status_viewed_record(
+        request=help_request, audit_context=audit_request_context(request)
+    )
+    return page(
+        request,
+        "portal/status.html",
+        {
+            "help_request": help_request,
+            "status": selectors.help_request_status(help_request),
+            "just_sent": request.GET.get("verstuurd") == "1",
+            "status_url": request.build_absolute_uri(request.path),
+            "token": token,
+        },
+    )
+
+
+@csrf_exempt
+@portal_view
+def status_revoke(request: HttpRequest, site: ParentSite, lang: str, token: str) -> HttpResponse:
+    help_request, gone = _status_or_gone(request, token)
+    if gone is not None:
+        return gone
+    if request.method != "POST":
+        return HttpResponseRedirect(
+            reverse("portal:status", kwargs={"site": site.slug, "lang": lang, "token": token})
+        )
+    services.status_link_revoke(request=help_request, audit_context=audit_request_context(request))
+    return page(
+        request, "portal/status_gone.html", {"unknown": False, "just_revoked": True}, status=200
+    )
