@@ -91,6 +91,8 @@ class HelpRequestForm(forms.Form):
             "required": _("Tick the box if you agree. Without it we cannot send your request.")
         },
     )
+    # The service she chose ("ask for help here" on a card); checked again when forwarding.
+    service = forms.UUIDField(required=False, widget=forms.HiddenInput)
     website_extra = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

@@ -194,6 +194,8 @@ class HelpRequest(models.Model):
     safe_contact = models.JSONField(_("safe contact"), default=list, blank=True)
     phase = models.CharField(_("phase"), max_length=20, blank=True)
     topics = models.JSONField(_("topics"), default=list, blank=True)
+    # The service she chose on the site ("ask for help here"); empty: the site's intake.
+    service_id = models.UUIDField(_("service (sociale kaart)"), null=True, blank=True)
     question = EncryptedTextField(_("her question"), blank=True)
     municipality = models.ForeignKey(
         "regions.Municipality",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from kansrijk.directory import selectors as directory_selectors
+from kansrijk.directory.constants import CapacityStatus
 from kansrijk.portal.constants import PORTAL_LANGUAGES, TOPICS, TOPICS_BY_CODE, Phase, Topic
 from kansrijk.portal.models import ParentSite
 
 __all__ = [
     "intake_organisation_name",
     "phases",
+    "request_receiver",
     "site_host_names",
     "site_get",
     "site_languages",
@@ -63,12 +66,33 @@ def phases() -> list[tuple[str, str]]:
     return list(Phase.choices)
 
 
-def intake_organisation_name(site: ParentSite) -> str:
-    """The partner that receives the site's requests for help (from its intake service)."""
-    from kansrijk.directory import selectors as directory_selectors
+def request_receiver(site: ParentSite, service_id=None):
+    """(service, partner organisation) that receives a request for help: the service she chose
+    when it takes requests through Kansrijk and serves the site's area, else the site's intake;
+    (None, None) when neither does."""
+    for candidate in (service_id, site.intake_service_id):
+        if not candidate:
+            continue
+        service = directory_selectors.service_get(service_id=candidate)
+        if service is None or not service.organization_id:
+            continue
+        receiver = service.organization.managed_by
+        if receiver is None or (candidate == service_id and not _takes_requests(site, service)):
+            continue
+        return service, receiver
+    return None, None
 
-    if not site.intake_service_id:
-        return ""
-    service = directory_selectors.service_get(service_id=site.intake_service_id)
-    receiver = service.organization.managed_by if service and service.organization_id else None
+
+def _takes_requests(site: ParentSite, service) -> bool:
+    if not service.self_referral or service.capacity_status == CapacityStatus.CLOSED:
+        return False
+    return any(
+        directory_selectors.service_search(municipality_code=m.code).filter(pk=service.pk).exists()
+        for m in site_municipalities(site)
+    )
+
+
+def intake_organisation_name(site: ParentSite, service_id=None) -> str:
+    """The partner that will receive her request, for the words she reads before sending."""
+    _service, receiver = request_receiver(site, service_id)
     return receiver.name if receiver is not None else ""

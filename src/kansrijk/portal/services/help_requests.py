@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from kansrijk.audit.services import audit_record
 from kansrijk.clients import services as client_services
 from kansrijk.clients.constants import ConsentPurpose
-from kansrijk.directory import selectors as directory_selectors
+from kansrijk.portal import selectors
 from kansrijk.portal.constants import (
     AUDIT_HELP_REQUEST_FORWARDED,
     AUDIT_HELP_REQUEST_RECEIVED,
@@ -107,6 +107,7 @@ def help_request_receive(
             safe_contact=list(values.get("safe_contact") or []),
             phase=values.get("phase", ""),
             topics=list(values.get("topics") or []),
+            service_id=values.get("service") or None,
             question=values.get("question", ""),
             municipality=values["municipality"],
             sent_by=values.get("sent_by") or SentBy.PARENT,
@@ -163,14 +164,8 @@ def help_request_forward(*, request_id: int) -> HelpRequest:
 
 
 def _forward(request: HelpRequest) -> None:
-    site = request.site
     request.attempts += 1
-    service = (
-        directory_selectors.service_get(service_id=site.intake_service_id)
-        if site.intake_service_id
-        else None
-    )
-    receiver = service.organization.managed_by if service and service.organization_id else None
+    service, receiver = selectors.request_receiver(request.site, request.service_id)
     if receiver is None:
         raise ValueError("the site has no intake service with a partner organisation")
     client = client_services.client_register(

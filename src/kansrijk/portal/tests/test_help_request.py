@@ -206,3 +206,33 @@ def test_a_language_a_coalition_added_shows_without_breaking(demo, client):
     response = client.get("/ouders/heerlen/so/ik-wil-hulp/")
     assert response.status_code == 200
     assert 'hreflang="xx"' in response.text
+
+
+def _services(**filters):
+    from kansrijk.directory.models import Service
+
+    return Service.objects.filter(
+        status="active", organization__managed_by__isnull=False, **filters
+    )
+
+
+def test_asking_for_help_at_a_chosen_service_goes_there(demo, client):
+    chosen = (
+        _services(name__endswith="Heerlen", self_referral=True)
+        .exclude(name="Sociaal wijkteam Heerlen")
+        .select_related("organization__managed_by")
+        .first()
+    )
+    form = client.get(f"{FORM}?dienst={chosen.pk}")
+    assert chosen.name in form.text
+    assert chosen.organization.managed_by.name in form.text  # she reads who will see it
+    assert client.post(FORM, _answers(service=str(chosen.pk))).status_code == 303
+    referral = HelpRequest.objects.get().referral
+    assert referral.service_name == chosen.name
+    assert referral.receiver_organisation == chosen.organization.managed_by
+
+
+def test_a_service_that_takes_no_requests_sends_her_to_the_intake(demo, client):
+    other = _services(self_referral=False).first()
+    assert client.post(FORM, _answers(service=str(other.pk))).status_code == 303
+    assert HelpRequest.objects.get().referral.service_name == "Sociaal wijkteam Heerlen"

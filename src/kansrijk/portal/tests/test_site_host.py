@@ -41,3 +41,18 @@ def test_arabic_pages_are_right_to_left_and_name_each_language_in_itself(demo, c
     assert "(Arabisch)" in dutch
     assert response["Content-Language"] == "ar"
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize(
+    ("lang", "safe_contact", "title"),
+    [
+        ("ar", "رسائل نصية فقط", "أريد مساعدة"),
+        ("ti", None, "ሓገዝ እደሊ"),
+        ("nl", "Alleen sms-berichten", "Ik wil hulp"),
+    ],
+)
+def test_the_help_form_speaks_the_page_language(demo, client, lang, safe_contact, title):
+    response = client.get(f"/ouders/heerlen/{lang}/ik-wil-hulp/")
+    assert f'<h1 class="utrecht-heading-1">{title}</h1>' in response.text
+    if safe_contact:  # a choice the referrals app defines, translated for the parent site
+        assert safe_contact in response.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,17 +17,27 @@ from kansrijk.portal.models import ParentSite
 from kansrijk.portal.views._common import page, portal_view
 
 
-def _intake_name(site: ParentSite) -> str:
-    return selectors.intake_organisation_name(site) or site.coalition.name
+def _intake_name(site: ParentSite, service_id=None) -> str:
+    return selectors.intake_organisation_name(site, service_id) or site.coalition.name
 
 
-def consent_text(site: ParentSite) -> str:
+def consent_text(site: ParentSite, service_id=None) -> str:
     """What she reads before sending, in the page's language; stored as her words of consent."""
     return _(
         "Your request goes to %(organisation)s, a partner in %(coalition)s. Only the people there "
         "who handle requests for help will see it. They will contact you as you chose, usually "
         "within 3 working days. Nothing is shared with anyone else unless you agree first."
-    ) % {"organisation": _intake_name(site), "coalition": site.coalition.name}
+    ) % {"organisation": _intake_name(site, service_id), "coalition": site.coalition.name}
+
+
+def _chosen_service(site: ParentSite, value):
+    """The service she chose on a card, if it takes requests here; else None (the intake)."""
+    try:
+        service_id = uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+    service, _receiver = selectors.request_receiver(site, service_id)
+    return service if service is not None and service.pk == service_id else None
 
 
 @csrf_exempt  # no cookies on the parent site; spam is held off by the honeypot and rate limit
@@ -38,6 +50,9 @@ def request_form(request: HttpRequest, site: ParentSite, lang: str) -> HttpRespo
         initial["topics"] = [topic]
     if request.GET.get("fase"):
         initial["phase"] = request.GET["fase"]
+    chosen = _chosen_service(site, request.POST.get("service") or request.GET.get("dienst"))
+    if chosen is not None:
+        initial["service"] = chosen.pk
     status = 200
     error = ""
     if request.method == "POST":
@@ -50,7 +65,7 @@ def request_form(request: HttpRequest, site: ParentSite, lang: str) -> HttpRespo
                 received = services.help_request_receive(
                     site=site,
                     values=form.cleaned_data,
-                    consent_words=consent_text(site),
+                    consent_words=consent_text(site, form.cleaned_data.get("service")),
                     page_language=lang,
                     source_address=request_source(request),
                     audit_context=audit_request_context(request),
@@ -82,7 +97,8 @@ def request_form(request: HttpRequest, site: ParentSite, lang: str) -> HttpRespo
         {
             "form": form,
             "error": error,
-            "consent_text": consent_text(site),
+            "consent_text": consent_text(site, chosen.pk if chosen else None),
+            "chosen_service": chosen,
             "one_municipality": len(municipalities) == 1,
         },
         status=status,
