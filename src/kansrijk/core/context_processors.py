@@ -9,6 +9,7 @@ from kansrijk.casework import selectors as casework_selectors
 from kansrijk.clients import selectors as client_selectors
 from kansrijk.monitoring import selectors as monitoring_selectors
 from kansrijk.network import selectors as network_selectors
+from kansrijk.portal import selectors as portal_selectors
 from kansrijk.referrals import selectors as referral_selectors
 from kansrijk.soundingboard import selectors as soundingboard_selectors
 from kansrijk.trainings import selectors as training_selectors
@@ -35,6 +36,10 @@ def navigation(request: HttpRequest) -> dict:
         "nav_monitoring": monitoring_selectors.user_sees_dashboards(user),
         "nav_my_families": user.is_authenticated and user_has_role(user, Role.VOLUNTEER),
         "nav_volunteers": user.is_authenticated and user_has_role(user, Role.COORDINATOR),
+        # Coordinators and directory editors: the pages of their coalition's parent sites.
+        "nav_parent_sites": portal_selectors.editor_sites_for_user(user=user)
+        if user.is_authenticated and user_has_role(user, *DIRECTORY_MANAGER_ROLES)
+        else [],
         "nav_referral_overview": user.is_authenticated
         and not referral_selectors.user_works_with_referrals(user)
         and referral_selectors.user_sees_overview(user),

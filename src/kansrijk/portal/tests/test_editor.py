@@ -148,3 +148,9 @@ def test_unknown_page_or_site_gives_404(site, editor_client):
         == 404
     )
     assert editor_client.get("/ouders/redactie/nosuchsite/").status_code == 404
+
+
+def test_a_coordinator_finds_the_parent_site_pages_in_the_menu(site, editor_client, client):
+    menu = editor_client.get("/").text
+    assert f"/ouders/redactie/{site.slug}/" in menu
+    assert "/ouders/redactie/" not in client.get("/").text  # not logged in: no link
