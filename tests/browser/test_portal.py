@@ -282,3 +282,24 @@ def test_the_first_load_is_small_and_stays_on_this_server(live_server, browser, 
         assert elsewhere == [], f"requests to other hosts: {elsewhere}"
     finally:
         context.close()
+
+
+# 5. The due date stays in the browser.
+
+
+def test_the_due_date_is_worked_out_in_the_browser_and_never_sent(live_server, page, demo):
+    import datetime
+
+    page.goto(_url(live_server, "nl"))
+    requests_after_load = []
+    page.on("request", lambda request: requests_after_load.append(request.url))
+    due = datetime.date.today() + datetime.timedelta(weeks=20)  # 40 - 20: about week 20
+    page.locator("#due-date").fill(due.isoformat())
+    page.locator("#due-date").dispatch_event("change")
+    expect(page.locator("#due-result")).to_have_text("Je bent ongeveer 20 weken zwanger.")
+    current = page.locator(".choice-card[data-phase=pregnancy] a")
+    expect(current).to_have_attribute("aria-current", "true")
+    assert requests_after_load == [], requests_after_load
+    # Not remembered unless she ticks it: a reload shows an empty field.
+    page.reload()
+    expect(page.locator("#due-date")).to_have_value("")
