@@ -412,3 +412,64 @@ def area_file_read(*, path: Path, wanted: set[str] | None, names: Mapping[str, s
         code_header=table.header[code_column],
         name_header=table.header[name_column] if name_column is not None else None,
     )
+
+
+# --- postcode to neighbourhood --------------------------------------------------------------
+
+POSTCODE_PATTERN = re.compile(r"[1-9]\d{3}(?:[A-Z]{2})?")
+
+
+@dataclass(frozen=True)
+class PostcodeRow:
+    postcode: str  # 4 digits
+    neighbourhood_code: str  # BUggggwwbb
+
+
+def postcode_rows_read(*, path: Path) -> list[PostcodeRow]:
+    """CBS's "Buurt, wijk en gemeente <jaar> voor postcode huisnummer" (PC6;Huisnummer;
+    Buurt<jaar>;...; one row per address, buurt as a number) or a plain CSV with a postcode
+    (PC4 or PC6) and a buurt code column. Refused whole on a malformed postcode or code."""
+    table = _table_read(path)
+    normalised = [_normalised(h) for h in table.header]
+    postcode_at = _find_column(normalised, "pc6", "pc4", "postcode")
+    buurt_at = next(
+        (i for i, h in enumerate(normalised) if h.startswith("buurt") or h in ("bucode",)), None
+    )
+    if postcode_at is None or buurt_at is None:
+        raise RegionImportError(
+            [
+                ImportProblem(
+                    table.name,
+                    1,
+                    "",
+                    _(
+                        "The file needs a postcode column (PC6, PC4 or postcode) and a buurt "
+                        "column."
+                    ),
+                )
+            ]
+        )
+    rows, problems = [], []
+    for line, values in table.rows:
+        postcode = values[postcode_at].replace(" ", "").upper()
+        code = values[buurt_at].upper()
+        if code.isdigit():  # CBS writes the buurt as a number: 3630000 is BU03630000
+            code = f"BU{int(code):08d}"
+        if not POSTCODE_PATTERN.fullmatch(postcode):
+            problems.append(
+                ImportProblem(
+                    table.name,
+                    line,
+                    table.header[postcode_at],
+                    _("Not a postcode: %(value)s.") % {"value": values[postcode_at]},
+                )
+            )
+        elif not CODE_PATTERNS["BU"].fullmatch(code):
+            problems.append(
+                ImportProblem(table.name, line, table.header[buurt_at], _code_message("BU", code))
+            )
+        else:
+            rows.append(PostcodeRow(postcode[:4], code))
+    if problems:
+        raise RegionImportError(problems[:50])
+    return rows

@@ -132,3 +132,26 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PostcodeArea(models.Model):
+    """The neighbourhood most addresses of a 4-digit postcode lie in, counted from CBS's
+    postcode-and-house-number table ("Buurt, wijk en gemeente voor postcode huisnummer").
+    Lets the parent site find help near a postcode that is itself never stored."""
+
+    postcode = models.CharField(_("postcode (4 digits)"), max_length=4, unique=True)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.CASCADE,
+        related_name="postcode_areas",
+    )
+    share = models.PositiveSmallIntegerField(_("share of the addresses (%)"))
+
+    class Meta:
+        verbose_name = _("postcode area")
+        verbose_name_plural = _("postcode areas")
+        ordering = ["postcode"]
+
+    def __str__(self) -> str:
+        return self.postcode

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet, Sum
 
-from kansrijk.regions.models import District, Municipality, Neighbourhood
+from kansrijk.regions.models import District, Municipality, Neighbourhood, PostcodeArea
 
 
 def municipality_list() -> QuerySet[Municipality]:
@@ -71,3 +71,22 @@ def inhabitants(*, municipality_codes: list[str] | None = None) -> int:
     if municipality_codes is not None:
         hoods = hoods.filter(municipality__code__in=municipality_codes)
     return hoods.aggregate(total=Sum("inhabitants"))["total"] or 0
+
+
+def postcode_lookup_available() -> bool:
+    """Whether CBS's postcode table has been imported (`kansrijk regions import-postcodes`)."""
+    return PostcodeArea.objects.exists()
+
+
+def postcode_neighbourhood(*, postcode: str) -> Neighbourhood | None:
+    """The neighbourhood most addresses of a 4-digit postcode (or the first 4 digits of a
+    full one) lie in; None when unknown."""
+    digits = postcode.replace(" ", "")[:4]
+    if not (len(digits) == 4 and digits.isdigit()):
+        return None
+    area = (
+        PostcodeArea.objects.select_related("neighbourhood__municipality")
+        .filter(postcode=digits)
+        .first()
+    )
+    return area.neighbourhood if area is not None else None

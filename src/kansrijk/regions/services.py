@@ -26,12 +26,14 @@ from kansrijk.regions.cbs_files import (
     area_file_read,
     cbs_area_names_read,
     hierarchy_rows_read,
+    postcode_rows_read,
 )
 from kansrijk.regions.models import (
     District,
     GGDRegion,
     Municipality,
     Neighbourhood,
+    PostcodeArea,
     Province,
     SafetyRegion,
 )
@@ -48,6 +50,7 @@ __all__ = [
     "default_neighbourhoods_csv",
     "municipalities_import",
     "neighbourhoods_import",
+    "postcodes_import",
     "regions_load",
 ]
 
@@ -387,3 +390,33 @@ def _by_name_match(by_name, municipality_id, row, values, names_in_file):
         return None
     candidates.remove(match)
     return match
+
+
+@dataclass
+class PostcodeImportResult:
+    postcodes: int = 0
+    not_loaded: int = 0  # postcodes whose neighbourhoods are not in the database (yet)
+
+
+@transaction.atomic
+def postcodes_import(*, path: Path) -> PostcodeImportResult:
+    """Replace the postcode table: per 4-digit postcode the neighbourhood with most of its
+    addresses, and that share. Refused whole on a malformed row (RegionImportError)."""
+    rows = postcode_rows_read(path=path)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        counts[row.postcode][row.neighbourhood_code] += 1
+    known = dict(Neighbourhood.objects.filter(code__isnull=False).values_list("code", "pk"))
+    result = PostcodeImportResult()
+    areas = []
+    for postcode, per_code in sorted(counts.items()):
+        code, count = per_code.most_common(1)[0]
+        if code not in known:
+            result.not_loaded += 1
+            continue
+        share = round(100 * count / sum(per_code.values()))
+        areas.append(PostcodeArea(postcode=postcode, neighbourhood_id=known[code], share=share))
+    PostcodeArea.objects.all().delete()
+    PostcodeArea.objects.bulk_create(areas, batch_size=BATCH_SIZE)
+    result.postcodes = len(areas)
+    return result

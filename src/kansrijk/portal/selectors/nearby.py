@@ -1,8 +1,9 @@
 """Reads for help nearby, groups and eligibility: the directory's services as a parent sees
 them (one clear next step each), the coalition's public groups, and the checks of a site.
 
-Everything here is public: no client data. The postcode is not used (regions has no
-postcode-to-neighbourhood table), so there is no distance either.
+Everything here is public: no client data. A postcode only finds a neighbourhood (once CBS's
+postcode table is imported) and is never kept; no distance is shown, as her location is not
+known more precisely than that.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ __all__ = [
     "MAX_RESULTS",
     "NearbyCard",
     "NextStep",
-    "POSTCODE_LOOKUP",
+    "postcode_area",
+    "postcode_lookup_available",
     "eligibility_check_get",
     "eligibility_service_ids",
     "help_alternatives",
@@ -39,8 +41,6 @@ __all__ = [
     "site_neighbourhoods",
 ]
 
-# regions holds no postcode-to-neighbourhood table: the form asks for no postcode.
-POSTCODE_LOOKUP = False
 MAX_RESULTS = 50
 MAX_LIST = 10
 
@@ -296,3 +296,16 @@ def public_groups(*, site: ParentSite, now: datetime.datetime | None = None) -> 
         return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
     return sorted(items, key=lambda item: (starts(item), item.title))
+
+
+def postcode_lookup_available() -> bool:
+    return region_selectors.postcode_lookup_available()
+
+
+def postcode_area(*, postcode: str, municipalities) -> tuple[str, str] | None:
+    """(municipality code, neighbourhood code) of a postcode within the site's municipalities."""
+    neighbourhood = region_selectors.postcode_neighbourhood(postcode=postcode)
+    codes = {m.code for m in municipalities}
+    if neighbourhood is None or neighbourhood.municipality.code not in codes:
+        return None
+    return neighbourhood.municipality.code, neighbourhood.code

@@ -88,10 +88,6 @@ class NearbyTests(TestCase):
         self.assertContains(response, f'id="service-{debt.pk}" lang="nl"')
         self.assertContains(response, 'class="label-dutch"')
 
-    def test_no_postcode_field_is_offered(self):
-        response = self.client.get(url("help_list"))
-        self.assertNotContains(response, 'name="postcode"')
-
     def test_the_service_page_shows_the_full_card_and_the_check(self):
         debt = service("Schuldhulpverlening Heerlen")
         response = self.client.get(url("service", service_id=debt.pk))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import quote, urlencode
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -66,6 +66,7 @@ def _my_list_url(site, lang, ids) -> str:
 def help_list(request, site, lang):
     municipalities = list(selectors.site_municipalities(site))
     by_code = {m.code: m for m in municipalities}
+    postcode_lookup = selectors.postcode_lookup_available()
     errors: dict[str, str] = {}
     code = request.GET.get("gemeente", "").strip().upper()
     if not code and len(municipalities) == 1:
@@ -89,6 +90,21 @@ def help_list(request, site, lang):
     if topic_code and topic is None:
         errors["onderwerp"] = _("Choose a topic from the list.")
     ids, dropped = selectors.list_ids_parse(request.GET.get("lijst"))
+    postcode = request.GET.get("postcode", "").strip()
+    if postcode and postcode_lookup and not errors:
+        area = selectors.postcode_area(postcode=postcode, municipalities=municipalities)
+        if area is None:
+            errors["postcode"] = _(
+                "We cannot find this postcode in this site's area. Check it, or choose your "
+                "municipality."
+            )
+        else:
+            # The postcode only finds her neighbourhood: it goes no further than this line,
+            # and the page she lands on has the neighbourhood in its address, not the postcode.
+            query = request.GET.copy()
+            query.pop("postcode")
+            query["gemeente"], query["wijk"] = area
+            return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
 
     cards = []
     searched = municipality is not None and not errors
@@ -131,7 +147,7 @@ def help_list(request, site, lang):
             "dropped": dropped,
             "list_param": _list_param(ids),
             "my_list_url": _my_list_url(site, lang, ids) if ids else "",
-            "postcode_lookup": selectors.POSTCODE_LOOKUP,
+            "postcode_lookup": postcode_lookup,
         },
         status=400 if errors else 200,
     )

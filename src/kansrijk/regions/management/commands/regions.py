@@ -3,6 +3,7 @@
 kansrijk regions load [--municipalities GM0479,GM0917]
 kansrijk regions import-cbs FILE [--names FILE]
 kansrijk regions import-gebieden FILE
+kansrijk regions import-postcodes FILE
 """
 
 from pathlib import Path
@@ -47,6 +48,13 @@ class Command(BaseCommand):
             "gm_code, gm_naam, provincie, ggd_code, ggd_naam, vr_code, vr_naam.",
         )
         gebieden.add_argument("file", type=Path)
+        postcodes = actions.add_parser(
+            "import-postcodes",
+            help="CBS 'Buurt, wijk en gemeente voor postcode huisnummer' (PC6;Huisnummer;"
+            "Buurt...) or a CSV with a postcode and a buurt code: replaces the table of 4-digit "
+            "postcodes and their neighbourhood (help nearby on the parent site).",
+        )
+        postcodes.add_argument("file", type=Path)
 
     def handle(self, *args, action, **options):
         try:
@@ -58,6 +66,15 @@ class Command(BaseCommand):
                     names = services.cbs_area_names_read(path=options["names"])
                 self._areas_report(
                     services.neighbourhoods_import(path=options["file"], names=names)
+                )
+            elif action == "import-postcodes":
+                result = services.postcodes_import(path=options["file"])
+                self.stdout.write(
+                    _(
+                        "Postcodes: %(postcodes)d with their neighbourhood; %(not_loaded)d "
+                        "left out because their neighbourhood is not loaded."
+                    )
+                    % vars(result)
                 )
             else:
                 self._hierarchy_report(services.municipalities_import(path=options["file"]))
