@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kansrijk.directory import selectors as directory_selectors
 from kansrijk.referrals.constants import FHIR_SYSTEM_BASE, ReferralStatus
@@ -52,6 +52,9 @@ QUESTIONNAIRE_BASE = f"{FHIR_SYSTEM_BASE}:questionnaire"
 SYSTEM_SCREENING_LEVEL = f"{FHIR_SYSTEM_BASE}:screening-level"
 SYSTEM_SCREENING_FLAG = f"{FHIR_SYSTEM_BASE}:screening-flag"
 INTERPRETER_EXTENSION = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+# How the family may be contacted safely (SafeContact codes) and when (ContactTime).
+SAFE_CONTACT_EXTENSION = f"{FHIR_SYSTEM_BASE}:safe-contact"
+CONTACT_TIME_EXTENSION = f"{FHIR_SYSTEM_BASE}:contact-time"
 TASK_CODE_SYSTEM = "http://hl7.org/fhir/CodeSystem/task-code"
 CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope"
 LOINC = "http://loinc.org"
@@ -288,6 +291,17 @@ def referral_fhir_bundle(referral_id: int) -> dict[str, Any]:
         "reasonCode": [{"text": referral.reason}],
         "supportingInfo": [_ref(consent_url)] + [_ref(url) for url in screening_urls],
     }
+    contact = [{"url": SAFE_CONTACT_EXTENSION, "valueCode": code} for code in referral.safe_contact]
+    if referral.contact_time:
+        contact.append({"url": CONTACT_TIME_EXTENSION, "valueCode": referral.contact_time})
+    if contact:
+        # Coded for systems, and in words for the person who reads it first.
+        service_request["extension"] = contact
+        with translation.override("nl"):
+            words = [*referral.safe_contact_labels]
+            if referral.contact_time:
+                words.append(str(referral.get_contact_time_display()))
+            service_request["note"] = [{"text": "Veilig contact: " + "; ".join(words)}]
     if referral.theme_codes:
         service_request["category"] = [
             {"coding": [{"system": SYSTEM_THEME, "code": code}]} for code in referral.theme_codes

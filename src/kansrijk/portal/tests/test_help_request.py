@@ -236,3 +236,23 @@ def test_a_service_that_takes_no_requests_sends_her_to_the_intake(demo, client):
     other = _services(self_referral=False).first()
     assert client.post(FORM, _answers(service=str(other.pk))).status_code == 303
     assert HelpRequest.objects.get().referral.service_name == "Sociaal wijkteam Heerlen"
+
+
+def test_the_fhir_export_carries_her_safe_contact_choices(demo, client):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from kansrijk.referrals.fhir import SAFE_CONTACT_EXTENSION, referral_fhir_bundle
+
+    client.post(FORM, _answers(safe_contact=["text-only", "no-voicemail"]))
+    bundle = referral_fhir_bundle(HelpRequest.objects.get().referral_id)
+    Bundle.model_validate(bundle)
+    request = next(
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "ServiceRequest"
+    )
+    codes = [x["valueCode"] for x in request["extension"] if x["url"] == SAFE_CONTACT_EXTENSION]
+    assert codes == ["text-only", "no-voicemail"]
+    assert "Alleen sms-berichten" in request["note"][0]["text"]
+    patient = next(
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    )
+    assert "birthDate" not in patient  # she gave no year of birth
