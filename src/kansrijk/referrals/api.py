@@ -169,6 +169,13 @@ class ReferralOut(Schema):
     receiver_organisation: OrganisationRef
     service: ServiceRef
     theme_codes: list[str]
+    safe_contact: list[str] = Field(
+        description="How the family may be contacted safely: text-only, no-voicemail, "
+        "anonymous-caller, i-will-call. Respect it before anything else."
+    )
+    contact_time: str = Field(
+        description="Best time to reach her: any, morning, afternoon, evening."
+    )
     reason: str
     consent: ConsentRef
     status: ReferralStatus = Field(description="FHIR Task.status.")
@@ -266,6 +273,8 @@ def _referral_out(user, referral: Referral) -> dict[str, Any]:
         "receiver_organisation": _organisation(referral.receiver_organisation),
         "service": {"id": referral.service_id, "name": referral.service_name},
         "theme_codes": list(referral.theme_codes),
+        "safe_contact": list(referral.safe_contact),
+        "contact_time": referral.contact_time,
         "reason": referral.reason,
         "consent": {
             "id": referral.consent.uuid,

@@ -75,6 +75,9 @@ def test_a_request_lands_on_the_intake_work_list_with_safe_contact_first(demo, c
     row = work_list.text.split(referral.client.pseudonym)[0].rsplit("<tr", 1)[1]
     assert "Alleen sms" in row  # the safe-contact choice comes before the client's code
 
+    api = worker.get(f"/api/referrals/{referral.uuid}")
+    assert api.status_code == 200 and api.json()["safe_contact"] == ["text-only"]
+
     detail = worker.get(f"/verwijzingen/{referral.uuid}/")
     assert detail.status_code == 200
     assert detail.text.index("Alleen sms") < detail.text.index(referral.client.pseudonym)
