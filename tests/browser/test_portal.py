@@ -303,3 +303,25 @@ def test_the_due_date_is_worked_out_in_the_browser_and_never_sent(live_server, p
     # Not remembered unless she ticks it: a reload shows an empty field.
     page.reload()
     expect(page.locator("#due-date")).to_have_value("")
+
+
+# 6. No trace: what the site kept on the device goes, and nothing more is kept.
+
+
+def test_no_trace_mode_clears_the_device_and_keeps_nothing(live_server, page, demo):
+    import datetime
+
+    page.goto(_url(live_server, "nl"))
+    due = (datetime.date.today() + datetime.timedelta(weeks=10)).isoformat()
+    page.locator("#due-date").fill(due)
+    page.locator("#due-date").dispatch_event("change")
+    page.locator("#due-remember").check()
+    assert page.evaluate("Object.keys(localStorage).length") == 1  # she chose to keep it
+
+    page.get_by_role("button", name="Laat geen sporen achter op dit apparaat").click()
+    expect(page).to_have_url(re.compile(r"spoorloos=1"))
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+    expect(page.locator("#due-remember")).to_be_disabled()
+    # Links inside the site keep the mode.
+    page.get_by_role("main").get_by_role("link", name="Geldzorgen", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/onderwerp/money/\?spoorloos=1"))
