@@ -12,6 +12,7 @@ urlpatterns = [
     path("", content.site_index, name="index"),
     # For the coalition's editors (logged in): pages past review, the plain-language check.
     path("redactie/<slug:site>/", content.editor_overview, name="editor_overview"),
+    path("wachtende-hulpvragen/opnieuw/", help.retry_waiting, name="retry_waiting"),
     path("redactie/<slug:site>/<uuid:page>/", content.editor_page, name="editor_page"),
     path("<slug:site>/", content.site_root, name="site_root"),
     path(P, content.home, name="home"),

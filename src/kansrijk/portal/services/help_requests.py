@@ -223,12 +223,16 @@ def _retry_later() -> None:
         logger.warning("could not queue the retry of waiting help requests: %s", error)
 
 
-def help_requests_forward_waiting() -> int:
-    """Try again for every request still waiting (the retry task). Returns how many went."""
+def help_requests_forward_waiting(*, coalition_ids: list[int] | None = None) -> int:
+    """Try again for every request still waiting (the retry task, or a coordinator for her
+    coalitions). Returns how many went."""
     forwarded = 0
     waiting = HelpRequest.objects.filter(
         state__in=[RequestState.RECEIVED, RequestState.FAILED], pseudonymised_at__isnull=True
-    ).values_list("pk", flat=True)
+    )
+    if coalition_ids is not None:
+        waiting = waiting.filter(site__coalition_id__in=coalition_ids)
+    waiting = waiting.values_list("pk", flat=True)
     for request_id in list(waiting):
         if help_request_forward(request_id=request_id).state == RequestState.FORWARDED:
             forwarded += 1

@@ -259,3 +259,20 @@ def test_the_fhir_export_carries_her_safe_contact_choices(demo, client):
         e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
     )
     assert "birthDate" not in patient  # she gave no year of birth
+
+
+def test_a_coordinator_tries_the_waiting_requests_again_after_fixing_the_site(demo, client):
+    from kansrijk.portal.demo import SITES, _intake_service_id
+
+    ParentSite.objects.filter(slug="heerlen").update(intake_service_id=None)
+    client.post(FORM, _answers())
+    coordinator = _professional_client("coordinator.zuidlimburg")
+    ParentSite.objects.filter(slug="heerlen").update(
+        intake_service_id=_intake_service_id(SITES[0]["intake"])
+    )
+    response = coordinator.post("/ouders/wachtende-hulpvragen/opnieuw/", follow=True)
+    assert response.status_code == 200
+    assert HelpRequest.objects.get().state == RequestState.FORWARDED
+    # Someone without coalitions to coordinate cannot trigger it.
+    worker = _professional_client("wijkwerker.heerlen")
+    assert worker.post("/ouders/wachtende-hulpvragen/opnieuw/").status_code == 404

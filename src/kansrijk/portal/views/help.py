@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
+from kansrijk.accounts.selectors import login_required_verified
 from kansrijk.audit.services import audit_request_context, request_source
-from kansrijk.portal import selectors, services
+from kansrijk.portal import integration, selectors, services
 from kansrijk.portal.constants import TOPICS_BY_CODE
 from kansrijk.portal.forms import HelpRequestForm
 from kansrijk.portal.models import ParentSite
@@ -149,3 +152,20 @@ def status_revoke(request: HttpRequest, site: ParentSite, lang: str, token: str)
     return page(
         request, "portal/status_gone.html", {"unknown": False, "just_revoked": True}, status=200
     )
+
+
+@require_POST
+@login_required_verified
+def retry_waiting(request: HttpRequest) -> HttpResponse:
+    """A coordinator tries the waiting requests of her coalitions again (staff page)."""
+    coalition_ids = integration.coordinated_coalitions(request.user)
+    if not coalition_ids:
+        raise Http404
+    forwarded = services.help_requests_forward_waiting(coalition_ids=coalition_ids)
+    waiting = selectors.help_requests_waiting(coalition_ids=coalition_ids).count()
+    messages.info(
+        request,
+        _("Forwarded now: %(forwarded)d. Still waiting: %(waiting)d.")
+        % {"forwarded": forwarded, "waiting": waiting},
+    )
+    return HttpResponseRedirect(reverse("referrals:work_list"))
