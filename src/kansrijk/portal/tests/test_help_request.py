@@ -68,6 +68,7 @@ def test_a_request_lands_on_the_intake_work_list_with_safe_contact_first(demo, c
 
     status = client.get(status_url)
     assert "Gemeente Heerlen heeft je aanvraag nog niet geopend" in status.text
+    assert status["X-Robots-Tag"] == "noindex, nofollow"
 
     worker = _professional_client("wijkwerker.heerlen")
     work_list = worker.get("/verwijzingen/")

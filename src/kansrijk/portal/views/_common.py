@@ -72,7 +72,7 @@ def private(response: HttpResponse) -> HttpResponse:
     set (Django sets none on these views: no session, no CSRF token)."""
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex" if response.status_code >= 400 else "all"
+    response.setdefault("X-Robots-Tag", "noindex" if response.status_code >= 400 else "all")
     return response
 
 

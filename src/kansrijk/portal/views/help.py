@@ -125,7 +125,7 @@ def status(request: HttpRequest, site: ParentSite, lang: str, token: str) -> Htt
     services.status_viewed_record(
         request=help_request, audit_context=audit_request_context(request)
     )
-    return page(
+    response = page(
         request,
         "portal/status.html",
         {
@@ -136,6 +136,9 @@ def status(request: HttpRequest, site: ParentSite, lang: str, token: str) -> Htt
             "token": token,
         },
     )
+    # A secret link: search engines must never list it, even if it leaks.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @csrf_exempt
