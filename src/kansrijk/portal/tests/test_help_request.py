@@ -43,6 +43,7 @@ def test_the_form_says_who_will_see_it_and_sets_no_cookie(demo, client):
     response = client.get(FORM)
     assert response.status_code == 200
     assert "Gemeente Heerlen" in response.text  # the intake partner is named before sending
+    assert "binnen 5 werkdagen" in response.text  # the intake's own answer time
     assert "DigiD" in response.text
     assert not response.cookies
     assert response["Cache-Control"] == "no-store"

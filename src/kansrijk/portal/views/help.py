@@ -18,6 +18,8 @@ from kansrijk.portal.constants import TOPICS_BY_CODE
 from kansrijk.portal.forms import HelpRequestForm
 from kansrijk.portal.models import ParentSite
 from kansrijk.portal.views._common import page, portal_view
+from kansrijk.referrals import services as referral_services
+from kansrijk.referrals.constants import DEFAULT_ANSWER_WORKING_DAYS
 
 
 def _intake_name(site: ParentSite, service_id=None) -> str:
@@ -26,11 +28,21 @@ def _intake_name(site: ParentSite, service_id=None) -> str:
 
 def consent_text(site: ParentSite, service_id=None) -> str:
     """What she reads before sending, in the page's language; stored as her words of consent."""
+    service, _receiver = selectors.request_receiver(site, service_id)
+    days = (
+        referral_services.answer_working_days(service_id=service.pk)
+        if service is not None
+        else DEFAULT_ANSWER_WORKING_DAYS
+    )
     return _(
         "Your request goes to %(organisation)s, a partner in %(coalition)s. Only the people there "
         "who handle requests for help will see it. They will contact you as you chose, usually "
-        "within 3 working days. Nothing is shared with anyone else unless you agree first."
-    ) % {"organisation": _intake_name(site, service_id), "coalition": site.coalition.name}
+        "within %(days)s working days. Nothing is shared with anyone else unless you agree first."
+    ) % {
+        "organisation": _intake_name(site, service_id),
+        "coalition": site.coalition.name,
+        "days": days,
+    }
 
 
 def _chosen_service(site: ParentSite, value):
